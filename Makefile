@@ -1,0 +1,123 @@
+# motesdok: one Makefile for the program, the documents and the tests.
+# BUILD=release|debug|sanitize|coverage; SANITIZE=1 is short for BUILD=sanitize.
+
+BUILD ?= release
+ifeq ($(SANITIZE),1)
+BUILD := sanitize
+endif
+O ?= out/build/$(BUILD)
+CC ?= cc
+
+PKGS := libxml-2.0 libxslt libexslt cairo harfbuzz fontconfig freetype2 libunibreak \
+        librsvg-2.0 libqpdf
+WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
+        -Wmissing-prototypes -Wconversion -Werror
+CFLAGS_release := -O2 -g
+CFLAGS_debug := -O0 -g3
+CFLAGS_sanitize := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+                   -fno-sanitize-recover=undefined
+CFLAGS_coverage := -O0 -g --coverage
+MD_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS_$(BUILD)) $(PKG_CFLAGS) -Isrc \
+            -MMD -MP
+MD_LDFLAGS = $(filter -fsanitize=% --coverage,$(CFLAGS_$(BUILD)))
+MD_LIBS = $(PKG_LIBS) -lhyphen -lm
+
+SRC := $(wildcard src/*.c)
+OBJ := $(SRC:%.c=$(O)/%.o)
+LIB_OBJ := $(filter-out $(O)/src/main.o,$(OBJ))
+UNIT_SRC := $(wildcard tests/unit/*_test.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
+TOOL_SRC := $(wildcard tests/tools/*.c)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(O)/tests/%)
+BIN := $(O)/motesdok
+
+# V=1 shows the compiler command lines.
+Q = $(if $(V),,@echo '  CC' $@;)
+
+MEETING ?=
+YEAR ?=
+
+.PHONY: all deps deps-test check check-sanitize check-includes check-headers format-check \
+        format clean kallelse protokoll kalender validate schema
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: $(BIN)
+
+# The package list lives in tools/deps.sh; pkg.mk caches pkg-config's answer and is made
+# (installing what is missing) before anything is compiled.
+ifeq ($(filter clean deps deps-test format format-check,$(MAKECMDGOALS)),)
+-include $(O)/pkg.mk
+endif
+
+$(O)/pkg.mk: tools/deps.sh Makefile
+	@tools/deps.sh build
+	@mkdir -p $(@D)
+	@printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s\n' "$$(pkg-config --cflags $(PKGS))" \
+	    "$$(pkg-config --libs $(PKGS))" > $@.tmp && mv $@.tmp $@
+
+deps:
+	@tools/deps.sh build
+
+deps-test:
+	@tools/deps.sh build test
+
+$(O)/src/%.o: src/%.c $(O)/pkg.mk
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(MD_CFLAGS) -c $< -o $@
+
+$(O)/tests/%.o: tests/unit/%.c $(O)/pkg.mk
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(MD_CFLAGS) -Itests/unit -c $< -o $@
+
+$(O)/tests/tools/%.o: tests/tools/%.c $(O)/pkg.mk
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(MD_CFLAGS) -Itests/unit -c $< -o $@
+
+$(BIN): $(OBJ)
+	$(Q)$(CC) $(MD_LDFLAGS) $^ -o $@ $(MD_LIBS)
+
+$(O)/tests/%_test: $(O)/tests/%_test.o $(LIB_OBJ)
+	$(Q)$(CC) $(MD_LDFLAGS) $^ -o $@ $(MD_LIBS)
+
+$(O)/tests/%: $(O)/tests/tools/%.o $(LIB_OBJ)
+	$(Q)$(CC) $(MD_LDFLAGS) $^ -o $@ $(MD_LIBS)
+
+-include $(OBJ:.o=.d) $(UNIT_BIN:%=%.o.d) $(UNIT_BIN:%=%.d)
+
+# --- the documents --------------------------------------------------------------------
+
+kallelse protokoll: $(BIN)
+	$(BIN) $@ "$(MEETING)"
+
+kalender: $(BIN)
+	$(BIN) kalender "$(YEAR)"
+
+validate: $(BIN)
+	$(BIN) validate xml/meetings/*.xml
+
+schema:
+	tools/schema-rng.sh
+
+# --- tests ----------------------------------------------------------------------------
+
+check: deps-test $(BIN) $(UNIT_BIN) $(TOOL_BIN)
+	@tests/run.sh $(O)
+
+check-sanitize:
+	$(MAKE) check BUILD=sanitize
+
+check-includes:
+	@tools/check-includes.sh
+
+check-headers: $(O)/pkg.mk
+	@tools/check-headers.sh "$(CC) $(MD_CFLAGS)"
+
+format-check:
+	@tools/format-check.sh
+
+format:
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c
+
+clean:
+	rm -rf out/build

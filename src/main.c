@@ -1,0 +1,249 @@
+/* motesdok: the command line. A table of subcommands; prints the diagnostics the stages
+ * collect and chooses the exit status (0 ok, 1 input errors, 2 usage, 3 I/O or internal). */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base.h"
+#include "buf.h"
+#include "diag.h"
+#include "xml.h"
+
+enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+#define SCHEMA_PATH "xml/schema/meeting.rng"
+#define MEETINGS_DIR "xml/meetings"
+
+typedef struct cli_cmd {
+    const char *name;
+    const char *args;
+    const char *help;
+    int (*run)(md_diags *d, int argc, char **argv);
+} cli_cmd;
+
+static int
+exit_for(md_status st)
+{
+    switch (st) {
+    case MD_OK: return 0;
+    case MD_EINPUT:
+    case MD_ELIMIT: return EXIT_INPUT;
+    default: return EXIT_INTERNAL;
+    }
+}
+
+/* Worst of two statuses, so one run reports every file and still fails. */
+static md_status
+worse(md_status a, md_status b)
+{
+    if (a == MD_OK)
+        return b;
+    if (b == MD_OK || a == MD_EINPUT)
+        return b == MD_OK || b == MD_EINPUT ? a : b;
+    return a;
+}
+
+/* Reads, validates and lints one meeting file. */
+static md_status
+validate_file(md_diags *d, const char *path)
+{
+    md_xml_doc *doc = NULL;
+    md_status st = md_xml_read(path, d, &doc);
+    if (st != MD_OK)
+        return st;
+    st = md_xml_validate(doc, SCHEMA_PATH, d);
+    if (st == MD_OK)
+        st = md_xml_lint(doc, d);
+    md_xml_free(doc);
+    return st;
+}
+
+static int
+cmd_validate(md_diags *d, int argc, char **argv)
+{
+    if (argc < 1) {
+        fprintf(stderr, "usage: motesdok validate FILE…\n");
+        return EXIT_USAGE;
+    }
+    md_status st = MD_OK;
+    for (int i = 0; i < argc; i++)
+        st = worse(st, validate_file(d, argv[i]));
+    return exit_for(st);
+}
+
+/* A meeting name is a plain file name: no "/", no "..", no control characters, so that
+ * MEETING cannot climb out of xml/meetings/ (checked before any file is opened). */
+static int
+is_plain_name(const char *s)
+{
+    if (s[0] == '\0' || s[0] == '.' || strlen(s) > 100)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+              *p == '-' || *p == '_' || *p == '.'))
+            return 0;
+    }
+    return strstr(s, "..") == NULL;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the meetings that exist to out, newest first, for a helpful error. */
+static void
+list_meetings(md_buf *out)
+{
+    DIR *dir = opendir(MEETINGS_DIR);
+    if (dir == NULL)
+        return;
+    char *names[512];
+    size_t n = 0;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL && n < 512) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0)
+            names[n++] = md_strndup(e->d_name, len - 4);
+        if (n > 0 && names[n - 1] == NULL)
+            n--;
+    }
+    closedir(dir);
+    qsort(names, n, sizeof names[0], compare_names);
+    for (size_t i = n; i-- > 0;) {
+        md_buf_addf(out, " %s", names[i]);
+        md_free(names[i]);
+    }
+}
+
+/* Resolves MEETING to xml/meetings/MEETING.xml, or explains why it cannot. */
+static int
+meeting_path(md_diags *d, const char *name, md_buf *path)
+{
+    if (!is_plain_name(name)) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                    "MEETING must be a plain name such as 2024-01-30 (letters, digits, '-', "
+                    "'_', '.'; no '/' or '..')");
+        return EXIT_USAGE;
+    }
+    if (md_buf_addf(path, "%s/%s.xml", MEETINGS_DIR, name) != MD_OK)
+        return EXIT_INTERNAL;
+    struct stat sb;
+    if (stat(path->data, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        md_buf known = {0};
+        list_meetings(&known);
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "no meeting %s: %s does not exist; meetings:%s",
+                    name, path->data, known.data ? known.data : " (none)");
+        md_buf_free(&known);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* kallelse and protokoll: validate the meeting; the typesetter that makes the PDF is not
+ * built yet, so say so plainly rather than write anything. */
+static int
+cmd_document(md_diags *d, int argc, char **argv, const char *what)
+{
+    if (argc != 1) {
+        fprintf(stderr, "usage: motesdok %s MEETING   (e.g. 2024-01-30)\n", what);
+        return EXIT_USAGE;
+    }
+    md_buf path = {0};
+    int rc = meeting_path(d, argv[0], &path);
+    if (rc == 0) {
+        md_status st = validate_file(d, path.data);
+        rc = exit_for(st);
+        if (st == MD_OK) {
+            md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                        "%s is valid, but the typesetter that makes %s.pdf is not built yet; "
+                        "no PDF was written",
+                        path.data, what);
+            rc = EXIT_INTERNAL;
+        }
+    }
+    md_buf_free(&path);
+    return rc;
+}
+
+static int
+cmd_kallelse(md_diags *d, int argc, char **argv)
+{
+    return cmd_document(d, argc, argv, "kallelse");
+}
+
+static int
+cmd_protokoll(md_diags *d, int argc, char **argv)
+{
+    return cmd_document(d, argc, argv, "protokoll");
+}
+
+static int
+cmd_kalender(md_diags *d, int argc, char **argv)
+{
+    if (argc != 1 || strlen(argv[0]) != 4 || strspn(argv[0], "0123456789") != 4) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "YEAR must be four digits, e.g. YEAR=2024");
+        return EXIT_USAGE;
+    }
+    md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                "the typesetter that makes kalender-%s.pdf is not built yet; no PDF was written",
+                argv[0]);
+    return EXIT_INTERNAL;
+}
+
+static int cmd_help(md_diags *d, int argc, char **argv);
+
+static const cli_cmd commands[] = {
+    {"validate", "FILE…", "check meeting files against the schema and the rules", cmd_validate},
+    {"kallelse", "MEETING", "the notice and agenda of xml/meetings/MEETING.xml", cmd_kallelse},
+    {"protokoll", "MEETING", "the minutes of xml/meetings/MEETING.xml", cmd_protokoll},
+    {"kalender", "YEAR", "the calendar of a year", cmd_kalender},
+    {"help", "", "this list", cmd_help},
+};
+
+static int
+cmd_help(md_diags *d, int argc, char **argv)
+{
+    (void)d, (void)argc, (void)argv;
+    printf("usage: motesdok COMMAND [ARGS]\n\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        printf("  %-10s %-8s %s\n", commands[i].name, commands[i].args, commands[i].help);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc < 2) {
+        cmd_help(NULL, 0, NULL);
+        return EXIT_USAGE;
+    }
+    const cli_cmd *cmd = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) == 0)
+            cmd = &commands[i];
+    }
+    if (cmd == NULL) {
+        fprintf(stderr, "motesdok: unknown command '%s'; try 'motesdok help'\n", argv[1]);
+        return EXIT_USAGE;
+    }
+    md_diags *d = md_diags_new();
+    if (d == NULL) {
+        fputs("motesdok: error: out of memory\n", stderr);
+        return EXIT_INTERNAL;
+    }
+    int rc = cmd->run(d, argc - 2, argv + 2);
+    md_buf out = {0};
+    if (md_diags_render(d, &out) != MD_OK)
+        fputs("motesdok: error: out of memory while reporting\n", stderr);
+    if (out.data != NULL)
+        fputs(out.data, stderr);
+    md_buf_free(&out);
+    if (rc == 0 && md_diags_count(d, MD_DIAG_ERROR) > 0)
+        rc = EXIT_INPUT;
+    md_diags_free(d);
+    return rc;
+}

@@ -1,0 +1,137 @@
+#!/bin/sh
+# Runs every test of motesdok. Usage: tests/run.sh out/build/BUILD
+# Each test prints PASS or FAIL with its name; a unit test counts its own checks. The last
+# line is "N passed, N failed".
+set -u
+O=${1:?usage: tests/run.sh out/build/BUILD}
+BIN=$O/motesdok
+passed=0
+failed=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+pass() { passed=$((passed + ${2:-1})); echo "PASS $1"; }
+fail() { failed=$((failed + ${2:-1})); echo "FAIL $1"; }
+
+# A program that reports "N passed, N failed" itself (the unit tests).
+counted() {
+    name=$1; shift
+    "$@" >"$tmp/out" 2>&1
+    rc=$?
+    last=$(tail -n 1 "$tmp/out")
+    p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+    f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    if [ -z "$p" ]; then
+        sed 's/^/    /' "$tmp/out"
+        fail "$name (exit $rc, no summary: crashed?)"
+    elif [ "$rc" -ne 0 ] || [ "$f" -ne 0 ]; then
+        grep -v '^[0-9]* passed, [0-9]* failed$' "$tmp/out" | sed 's/^/    /'
+        passed=$((passed + p))
+        fail "$name ($f of $((p + f)) checks)" "$((f > 0 ? f : 1))"
+    else
+        pass "$name ($p checks)" "$p"
+    fi
+}
+
+# A command that must exit 0.
+ok() {
+    name=$1; shift
+    if "$@" >"$tmp/out" 2>&1; then
+        pass "$name"
+    else
+        sed 's/^/    /' "$tmp/out" | head -n 40
+        fail "$name"
+    fi
+}
+
+# A command that must fail (exit non-zero).
+must_fail() {
+    name=$1; shift
+    if "$@" >"$tmp/out" 2>&1; then
+        sed 's/^/    /' "$tmp/out" | head -n 20
+        fail "$name (exit 0, expected failure)"
+    else
+        pass "$name"
+    fi
+}
+
+echo "== unit tests"
+for t in "$O"/tests/*_test; do
+    [ -x "$t" ] || continue
+    counted "unit $(basename "$t")" "$t"
+done
+
+echo "== meetings validate"
+for f in xml/meetings/*.xml tests/meetings/*.xml; do
+    ok "validate $f" "$BIN" validate "$f"
+done
+ok "xmllint agrees the meetings are valid" \
+    xmllint --noout --relaxng xml/schema/meeting.rng xml/meetings/*.xml tests/meetings/*.xml
+
+echo "== the seeds are complete"
+for s in tests/seeds/*.txt; do
+    m=$(basename "$s" .txt)
+    counted "completeness $m" "$O/tests/completeness" "$s" "xml/meetings/$m.xml" \
+        "tests/seeds/$m.map"
+done
+# The completeness test must notice a sentence that is gone: drop one paragraph of each.
+sed '/Mötet inleds med en presentationsrunda/d' xml/meetings/2024-01-30.xml \
+    >"$tmp/2024-01-30.xml"
+must_fail "completeness notices a removed sentence (2024-01-30)" \
+    "$O/tests/completeness" tests/seeds/2024-01-30.txt "$tmp/2024-01-30.xml" \
+    tests/seeds/2024-01-30.map
+sed '/Föreningarnas hus ordnar med tilltugg/d' xml/meetings/2020-01-29.xml \
+    >"$tmp/2020-01-29.xml"
+must_fail "completeness notices a removed sentence (2020-01-29)" \
+    "$O/tests/completeness" tests/seeds/2020-01-29.txt "$tmp/2020-01-29.xml" \
+    tests/seeds/2020-01-29.map
+
+echo "== bad meetings give the expected messages"
+for f in tests/bad/*.xml; do
+    name="bad $(basename "$f")"
+    "$BIN" validate "$f" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    sed -n 's/^<!-- expect: \(.*\) -->$/\1/p' "$f" >"$tmp/expect"
+    if [ ! -s "$tmp/expect" ]; then
+        fail "$name (no <!-- expect: … --> line)"
+        continue
+    fi
+    problem=""
+    [ "$rc" -eq 1 ] || problem="exit $rc, expected 1"
+    while IFS= read -r e; do
+        grep -qxF "$f:$e" "$tmp/err" || problem="$problem; missing: $f:$e"
+    done <"$tmp/expect"
+    want=$(grep -c ': error: ' "$tmp/expect")
+    got=$(grep -c ': error: ' "$tmp/err")
+    [ "$want" -eq "$got" ] || problem="$problem; $got errors, expected $want"
+    if [ -z "$problem" ]; then
+        pass "$name"
+    else
+        sed 's/^/    got: /' "$tmp/err"
+        fail "$name ($problem)"
+    fi
+done
+
+echo "== command line"
+must_fail "MEETING may not climb out of xml/meetings" "$BIN" kallelse ../../etc/passwd
+"$BIN" kallelse 1999-01-01 >/dev/null 2>"$tmp/err"
+if [ $? -eq 2 ] && grep -q 'meetings: 2024-01-30 2020-01-29' "$tmp/err"; then
+    pass "an unknown MEETING lists the meetings that exist"
+else
+    sed 's/^/    /' "$tmp/err"; fail "an unknown MEETING lists the meetings that exist"
+fi
+
+echo "== schema and source hygiene"
+if command -v trang >/dev/null; then
+    trang -I rnc -O rng xml/schema/meeting.rnc "$tmp/meeting.rng" &&
+        ok "meeting.rng is trang's output of meeting.rnc" cmp "$tmp/meeting.rng" \
+            xml/schema/meeting.rng
+else
+    fail "trang is not installed (make deps-test)"
+fi
+ok "check-includes" tools/check-includes.sh
+ok "check-headers" tools/check-headers.sh "${CC:-cc} $(sed -n 's/^PKG_CFLAGS := //p' "$O/pkg.mk") -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc"
+ok "format-check" tools/format-check.sh
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,52 @@
+/* A tiny test harness: each check prints "file:line: expected X, got Y" when it fails, and
+ * check_done() prints "N passed, N failed" and gives the exit status. */
+#ifndef MD_CHECK_H
+#define MD_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+static int check_passed;
+static int check_failed;
+
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (cond) {                                                                                \
+            check_passed++;                                                                        \
+        } else {                                                                                   \
+            check_failed++;                                                                        \
+            printf("%s:%d: expected %s\n", __FILE__, __LINE__, #cond);                             \
+        }                                                                                          \
+    } while (0)
+
+#define CHECK_INT(got, want)                                                                       \
+    do {                                                                                           \
+        long long g_ = (long long)(got), w_ = (long long)(want);                                   \
+        if (g_ == w_) {                                                                            \
+            check_passed++;                                                                        \
+        } else {                                                                                   \
+            check_failed++;                                                                        \
+            printf("%s:%d: %s: expected %lld, got %lld\n", __FILE__, __LINE__, #got, w_, g_);      \
+        }                                                                                          \
+    } while (0)
+
+#define CHECK_STR(got, want)                                                                       \
+    do {                                                                                           \
+        const char *g_ = (got), *w_ = (want);                                                      \
+        if (g_ != NULL && w_ != NULL && strcmp(g_, w_) == 0) {                                     \
+            check_passed++;                                                                        \
+        } else {                                                                                   \
+            check_failed++;                                                                        \
+            printf("%s:%d: %s: expected \"%s\", got \"%s\"\n", __FILE__, __LINE__, #got,           \
+                   w_ ? w_ : "(null)", g_ ? g_ : "(null)");                                        \
+        }                                                                                          \
+    } while (0)
+
+static inline int
+check_done(void)
+{
+    printf("%d passed, %d failed\n", check_passed, check_failed);
+    return check_failed == 0 && check_passed > 0 ? 0 : 1;
+}
+
+#endif

@@ -1,0 +1,40 @@
+#!/bin/sh
+# Installs the Debian packages motesdok needs when they are missing: "build" for the
+# program, "test" for make check. As root it runs apt-get; otherwise it prints the command.
+set -eu
+
+build_pkgs="build-essential pkg-config libxml2-dev libxslt1-dev libcairo2-dev libharfbuzz-dev
+libfontconfig-dev libfreetype-dev libunibreak-dev libhyphen-dev hyphen-sv librsvg2-dev
+libqpdf-dev"
+test_pkgs="libxml2-utils xsltproc trang poppler-utils qpdf clang-format python3"
+
+want=""
+for group in "$@"; do
+    case "$group" in
+    build) want="$want $build_pkgs" ;;
+    test) want="$want $test_pkgs" ;;
+    *) echo "deps.sh: unknown group '$group' (build, test)" >&2; exit 2 ;;
+    esac
+done
+
+missing=""
+for p in $want; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    case "$status" in
+    *" installed") ;;
+    *) missing="$missing $p" ;;
+    esac
+done
+[ -z "$missing" ] && exit 0
+
+echo "motesdok: installing missing Debian packages:$missing" >&2
+if [ "$(id -u)" -ne 0 ]; then
+    echo "motesdok: error: not root; run: sudo apt-get install -y$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+# The package lists of a fresh machine are empty; update them only when the install fails.
+if ! apt-get install -y -q --no-install-recommends $missing >/dev/null 2>&1; then
+    apt-get update -q >/dev/null
+    apt-get install -y -q --no-install-recommends $missing >/dev/null
+fi
