@@ -175,6 +175,8 @@ md_diags_render(const md_diags *d, md_buf *out)
             st = md_buf_addf(out, ":%ld", e->col);
         if (st == MD_OK && (e->file != NULL || e->line > 0))
             st = md_buf_adds(out, ": ");
+        else if (st == MD_OK)
+            st = md_buf_adds(out, "motesdok: ");
         if (st == MD_OK)
             st = md_buf_addf(out, "%s: %s", names[e->sev], e->msg);
         size_t n = e->sev == MD_DIAG_WARNING && !e->is_note ? repeats(d, i) : 0;

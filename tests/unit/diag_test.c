@@ -23,7 +23,7 @@ main(void)
                         "m.xml:88: warning: line overfull by 2.1 pt [2 times]\n"
                         "m.fo:3: note: in the layout tree\n"
                         "other.xml:1: warning: line overfull by 2.1 pt\n"
-                        "error: no such meeting\n");
+                        "motesdok: error: no such meeting\n");
     md_buf_free(&out);
     md_diags_free(d);
     md_diags_free(NULL);
