@@ -1,0 +1,113 @@
+/* Text trace canvas: "page", "text", "rect", "tag" lines with positions in sp. The format is
+ * stable: golden files in tests/ are compared with it byte for byte. */
+#include "trace.h"
+
+struct md_trace {
+    md_buf *out;
+    const char *(*font_name)(const md_font *);
+    int page;
+    int depth;
+};
+
+static md_status
+indent(md_trace *t)
+{
+    md_status st = MD_OK;
+    for (int i = 0; i < t->depth && st == MD_OK; i++)
+        st = md_buf_adds(t->out, "  ");
+    return st;
+}
+
+static md_status
+tr_begin_page(void *self, md_sp width, md_sp height)
+{
+    md_trace *t = self;
+    t->page++;
+    return md_buf_addf(t->out, "page %d %d %d\n", t->page, (int)width, (int)height);
+}
+
+static md_status
+tr_end_page(void *self)
+{
+    md_trace *t = self;
+    return md_buf_addf(t->out, "end page %d\n", t->page);
+}
+
+static md_status
+tr_text(void *self, const md_canvas_text *x)
+{
+    md_trace *t = self;
+    md_status st = indent(t);
+    if (st != MD_OK)
+        return st;
+    md_sp x0 = x->glyphs_len > 0 ? x->glyphs[0].x : 0;
+    md_sp y0 = x->glyphs_len > 0 ? x->glyphs[0].y : 0;
+    st = md_buf_addf(t->out, "text %d %d %s %d #%06x %zu \"", (int)x0, (int)y0,
+                     t->font_name ? t->font_name(x->font) : "?", (int)x->size, (unsigned)x->rgb,
+                     x->glyphs_len);
+    if (st == MD_OK)
+        st = md_buf_add(t->out, x->text, x->text_len);
+    if (st == MD_OK)
+        st = md_buf_adds(t->out, "\"\n");
+    return st;
+}
+
+static md_status
+tr_rect(void *self, md_sp x, md_sp y, md_sp w, md_sp h, uint32_t rgb)
+{
+    md_trace *t = self;
+    md_status st = indent(t);
+    if (st == MD_OK)
+        st = md_buf_addf(t->out, "rect %d %d %d %d #%06x\n", (int)x, (int)y, (int)w, (int)h,
+                         (unsigned)rgb);
+    return st;
+}
+
+static md_status
+tr_begin_tag(void *self, const char *role, const char *attrs)
+{
+    md_trace *t = self;
+    md_status st = indent(t);
+    if (st == MD_OK)
+        st = md_buf_addf(t->out, "<%s%s%s>\n", role, attrs ? " " : "", attrs ? attrs : "");
+    t->depth++;
+    return st;
+}
+
+static md_status
+tr_end_tag(void *self, const char *role)
+{
+    md_trace *t = self;
+    if (t->depth > 0)
+        t->depth--;
+    md_status st = indent(t);
+    if (st == MD_OK)
+        st = md_buf_addf(t->out, "</%s>\n", role);
+    return st;
+}
+
+static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page, tr_text,
+                                        tr_rect,       tr_begin_tag, tr_end_tag};
+
+md_trace *
+md_trace_new(md_buf *out, const char *(*font_name)(const md_font *))
+{
+    md_trace *t = md_alloc(sizeof *t);
+    if (t != NULL) {
+        t->out = out;
+        t->font_name = font_name;
+    }
+    return t;
+}
+
+void
+md_trace_free(md_trace *t)
+{
+    md_free(t);
+}
+
+md_canvas
+md_trace_canvas(md_trace *t)
+{
+    return (md_canvas){&trace_ops, t};
+}
