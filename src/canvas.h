@@ -36,6 +36,7 @@ typedef struct md_canvas_text {
     const md_canvas_cluster *clusters;
     size_t clusters_len;
     int is_backward; /* clusters run right to left (RTL text) */
+    int32_t x_scale; /* horizontal glyph scale × 65536 (glyph expansion); 0 means 1 */
 } md_canvas_text;
 
 typedef struct md_canvas_ops {

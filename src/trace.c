@@ -42,9 +42,10 @@ tr_text(void *self, const md_canvas_text *x)
         return st;
     md_sp x0 = x->glyphs_len > 0 ? x->glyphs[0].x : 0;
     md_sp y0 = x->glyphs_len > 0 ? x->glyphs[0].y : 0;
-    st = md_buf_addf(t->out, "text %d %d %s %d #%06x %zu \"", (int)x0, (int)y0,
-                     t->font_name ? t->font_name(x->font) : "?", (int)x->size, (unsigned)x->rgb,
-                     x->glyphs_len);
+    st =
+        md_buf_addf(t->out, "text %d %d %s %d/%d #%06x %zu \"", (int)x0, (int)y0,
+                    t->font_name ? t->font_name(x->font) : "?", (int)x->size,
+                    (int)(x->x_scale ? x->x_scale : MD_SP_PER_PT), (unsigned)x->rgb, x->glyphs_len);
     if (st == MD_OK)
         st = md_buf_add(t->out, x->text, x->text_len);
     if (st == MD_OK)
@@ -86,7 +87,7 @@ tr_end_tag(void *self, const char *role)
     return st;
 }
 
-static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page, tr_text,
+static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page,  tr_text,
                                         tr_rect,       tr_begin_tag, tr_end_tag};
 
 md_trace *

@@ -61,6 +61,10 @@ for t in "$O"/tests/*_test; do
     counted "unit $(basename "$t")" "$t"
 done
 
+echo "== the text engine's test page (tests/text/)"
+counted "text set justified at 60, 90 and 160 mm reads back" \
+    python3 tests/text/check.py "$O/tests/textpdf" tests/text/paragraphs.txt "$O/text.pdf"
+
 echo "== meetings validate"
 for f in xml/meetings/*.xml tests/meetings/*.xml; do
     ok "validate $f" "$BIN" validate "$f"

@@ -1,0 +1,291 @@
+/* The canvas on Cairo's PDF surface (cairo 1.16; see ../shared/notes/cairo-1.16-tagging.md):
+ * glyph runs drawn with cairo_show_text_glyphs so that the PDF keeps their text, filled
+ * rectangles, tags, and metadata with dates from the caller, never the clock. The bytes go
+ * through out.h: a temporary file renamed into place only when the PDF is complete.
+ * The only place where lengths become doubles (points). */
+#include "pdf.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <cairo-ft.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
+
+#include "buf.h"
+#include "font-hb.h"
+#include "out.h"
+
+typedef struct face_entry {
+    md_font *font;
+    cairo_font_face_t *face;
+} face_entry;
+
+struct md_pdf {
+    md_out *out;
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    face_entry *faces;
+    size_t faces_len, faces_cap;
+    int is_page_open;
+    md_status write_status;
+};
+
+static const cairo_user_data_key_t font_key;
+
+static double
+pt(md_sp v)
+{
+    return (double)v / MD_SP_PER_PT;
+}
+
+static cairo_status_t
+write_cb(void *closure, const unsigned char *data, unsigned int len)
+{
+    md_pdf *p = closure;
+    if (p->write_status == MD_OK)
+        p->write_status = md_out_write(p->out, data, len);
+    return p->write_status == MD_OK ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void
+drop_font(void *f)
+{
+    md_font_drop(f);
+}
+
+/* The Cairo face for f, made once per document. Cairo keeps a reference to the md_font (and
+ * so to its FT_Face) until it destroys the face. */
+static cairo_font_face_t *
+face_for(md_pdf *p, md_font *f)
+{
+    for (size_t i = 0; i < p->faces_len; i++) {
+        if (p->faces[i].font == f)
+            return p->faces[i].face;
+    }
+    if (p->faces_len == p->faces_cap) {
+        size_t cap = p->faces_cap ? p->faces_cap * 2 : 8;
+        face_entry *v = md_realloc_array(p->faces, cap, sizeof *v);
+        if (v == NULL)
+            return NULL;
+        p->faces = v;
+        p->faces_cap = cap;
+    }
+    /* Unhinted outlines: a PDF is scaled by its viewer, hinting would only distort. */
+    cairo_font_face_t *face =
+        cairo_ft_font_face_create_for_ft_face(md_font_ft(f), FT_LOAD_NO_HINTING);
+    if (cairo_font_face_status(face) != CAIRO_STATUS_SUCCESS)
+        return NULL;
+    md_font_keep(f);
+    if (cairo_font_face_set_user_data(face, &font_key, f, drop_font) != CAIRO_STATUS_SUCCESS) {
+        md_font_drop(f);
+        cairo_font_face_destroy(face);
+        return NULL;
+    }
+    p->faces[p->faces_len].font = f;
+    p->faces[p->faces_len].face = face;
+    p->faces_len++;
+    return face;
+}
+
+static md_status
+cairo_result(md_pdf *p)
+{
+    if (p->write_status != MD_OK)
+        return p->write_status;
+    cairo_status_t cs = cairo_status(p->cr);
+    if (cs == CAIRO_STATUS_NO_MEMORY)
+        return MD_ENOMEM;
+    return cs == CAIRO_STATUS_SUCCESS ? MD_OK : MD_EBUG;
+}
+
+static md_status
+pdf_begin_page(void *self, md_sp width, md_sp height)
+{
+    md_pdf *p = self;
+    cairo_pdf_surface_set_size(p->surface, pt(width), pt(height));
+    p->is_page_open = 1;
+    return cairo_result(p);
+}
+
+static md_status
+pdf_end_page(void *self)
+{
+    md_pdf *p = self;
+    cairo_show_page(p->cr);
+    p->is_page_open = 0;
+    return cairo_result(p);
+}
+
+static md_status
+pdf_text(void *self, const md_canvas_text *t)
+{
+    md_pdf *p = self;
+    cairo_font_face_t *face = face_for(p, t->font);
+    if (face == NULL)
+        return MD_ENOMEM;
+    cairo_glyph_t *g = md_alloc_array(t->glyphs_len ? t->glyphs_len : 1, sizeof *g);
+    cairo_text_cluster_t *c = md_alloc_array(t->clusters_len ? t->clusters_len : 1, sizeof *c);
+    if (g == NULL || c == NULL) {
+        md_free(g);
+        md_free(c);
+        return MD_ENOMEM;
+    }
+    for (size_t i = 0; i < t->glyphs_len; i++) {
+        g[i].index = t->glyphs[i].id;
+        g[i].x = pt(t->glyphs[i].x);
+        g[i].y = pt(t->glyphs[i].y);
+    }
+    for (size_t i = 0; i < t->clusters_len; i++) {
+        c[i].num_bytes = t->clusters[i].num_bytes;
+        c[i].num_glyphs = t->clusters[i].num_glyphs;
+    }
+    cairo_set_font_face(p->cr, face);
+    cairo_matrix_t m;
+    double xs = t->x_scale > 0 ? (double)t->x_scale / MD_SP_PER_PT : 1.0;
+    cairo_matrix_init_scale(&m, pt(t->size) * xs, pt(t->size));
+    cairo_set_font_matrix(p->cr, &m);
+    cairo_set_source_rgb(p->cr, ((t->rgb >> 16) & 0xFF) / 255.0, ((t->rgb >> 8) & 0xFF) / 255.0,
+                         (t->rgb & 0xFF) / 255.0);
+    cairo_show_text_glyphs(p->cr, t->text, (int)t->text_len, g, (int)t->glyphs_len, c,
+                           (int)t->clusters_len,
+                           t->is_backward ? CAIRO_TEXT_CLUSTER_FLAG_BACKWARD : 0);
+    md_free(g);
+    md_free(c);
+    return cairo_result(p);
+}
+
+static md_status
+pdf_rect(void *self, md_sp x, md_sp y, md_sp w, md_sp h, uint32_t rgb)
+{
+    md_pdf *p = self;
+    cairo_set_source_rgb(p->cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+                         (rgb & 0xFF) / 255.0);
+    cairo_rectangle(p->cr, pt(x), pt(y), pt(w), pt(h));
+    cairo_fill(p->cr);
+    return cairo_result(p);
+}
+
+static md_status
+pdf_begin_tag(void *self, const char *role, const char *attrs)
+{
+    md_pdf *p = self;
+    cairo_tag_begin(p->cr, role, attrs);
+    return cairo_result(p);
+}
+
+static md_status
+pdf_end_tag(void *self, const char *role)
+{
+    md_pdf *p = self;
+    cairo_tag_end(p->cr, role);
+    return cairo_result(p);
+}
+
+static const md_canvas_ops pdf_ops = {pdf_begin_page, pdf_end_page,  pdf_text,
+                                      pdf_rect,       pdf_begin_tag, pdf_end_tag};
+
+void
+md_pdf_date_from_epoch(long long t, char out[20])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    gmtime_r(&tt, &tm);
+    char buf[80];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", (tm.tm_year + 1900) % 10000,
+             tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    memcpy(out, buf, 19);
+    out[19] = '\0';
+}
+
+static void
+set_meta(cairo_surface_t *s, cairo_pdf_metadata_t key, const char *value)
+{
+    if (value != NULL)
+        cairo_pdf_surface_set_metadata(s, key, value);
+}
+
+md_status
+md_pdf_open(const char *path, const md_pdf_meta *meta, md_diags *d, md_pdf **out)
+{
+    md_pdf *p = md_alloc(sizeof *p);
+    if (p == NULL)
+        return MD_ENOMEM;
+    md_status st = md_out_open(path, d, &p->out);
+    if (st != MD_OK) {
+        md_free(p);
+        return st;
+    }
+    /* A4 until the first page sets its size. */
+    p->surface = cairo_pdf_surface_create_for_stream(write_cb, p, 595.276, 841.89);
+    p->cr = cairo_create(p->surface);
+    if (cairo_status(p->cr) != CAIRO_STATUS_SUCCESS) {
+        md_pdf_abort(p);
+        return MD_ENOMEM;
+    }
+    set_meta(p->surface, CAIRO_PDF_METADATA_TITLE, meta->title);
+    set_meta(p->surface, CAIRO_PDF_METADATA_AUTHOR, meta->author);
+    set_meta(p->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
+    set_meta(p->surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
+    set_meta(p->surface, CAIRO_PDF_METADATA_CREATOR, meta->creator);
+    /* Without these cairo would write the clock's time: the dates come from the caller. */
+    set_meta(p->surface, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
+    set_meta(p->surface, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
+    *out = p;
+    return MD_OK;
+}
+
+md_canvas
+md_pdf_canvas(md_pdf *p)
+{
+    return (md_canvas){&pdf_ops, p};
+}
+
+/* Destroys the Cairo objects; the faces' destroy callbacks drop the fonts. */
+static void
+destroy(md_pdf *p)
+{
+    if (p->cr != NULL)
+        cairo_destroy(p->cr);
+    if (p->surface != NULL) {
+        cairo_surface_finish(p->surface);
+        cairo_surface_destroy(p->surface);
+    }
+    for (size_t i = 0; i < p->faces_len; i++)
+        cairo_font_face_destroy(p->faces[i].face);
+    md_free(p->faces);
+    p->cr = NULL;
+    p->surface = NULL;
+}
+
+md_status
+md_pdf_close(md_pdf *p, md_diags *d)
+{
+    cairo_surface_finish(p->surface);
+    md_status st = p->write_status;
+    if (st == MD_OK && cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
+        st = MD_EBUG;
+    destroy(p);
+    if (st == MD_OK) {
+        st = md_out_commit(p->out, d);
+    } else {
+        md_out_abort(p->out);
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "the PDF could not be written: %s",
+                    md_status_str(st));
+    }
+    md_free(p);
+    return st;
+}
+
+void
+md_pdf_abort(md_pdf *p)
+{
+    if (p == NULL)
+        return;
+    /* Nothing more reaches the file: the temporary file is removed. */
+    p->write_status = MD_EIO;
+    destroy(p);
+    md_out_abort(p->out);
+    md_free(p);
+}

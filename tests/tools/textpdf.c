@@ -1,0 +1,175 @@
+/* The text engine's test page: the paragraphs of tests/text/paragraphs.txt ({…} marks a
+ * person's name, never hyphenated) set justified at 60, 90 and 160 mm, one width per page,
+ * in Noto Sans 10/14 pt, on A3-high pages so that each width fits one page. Prints per width the
+ * figures the issue asks for and, per page, the lines that end in an inserted hyphen, so that
+ * tests/text/check.py can compare pdftotext's text with the input. Usage: textpdf PARAGRAPHS.txt
+ * OUT.pdf */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "canvas.h"
+#include "diag.h"
+#include "font.h"
+#include "hyph.h"
+#include "para.h"
+#include "pdf.h"
+
+#define MM(x) ((md_sp)((x)*72.0 / 25.4 * MD_SP_PER_PT))
+#define PT(x) ((md_sp)((x)*MD_SP_PER_PT))
+
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    md_buf b = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        md_buf_add(&b, chunk, n);
+    fclose(f);
+    return md_buf_take(&b);
+}
+
+/* Splits a paragraph into spans: text in {} is a name (no hyphenation). The braces are
+ * replaced by nothing: spans point into the paragraph. */
+static size_t
+make_spans(char *text, const md_para_style *plain, const md_para_style *name, md_para_span *out,
+           size_t cap)
+{
+    size_t n = 0;
+    char *p = text;
+    while (*p != '\0' && n < cap) {
+        char *open = strchr(p, '{');
+        if (open == NULL) {
+            out[n++] = (md_para_span){p, strlen(p), plain, 0};
+            break;
+        }
+        if (open > p)
+            out[n++] = (md_para_span){p, (size_t)(open - p), plain, 0};
+        char *close = strchr(open, '}');
+        if (close == NULL || n == cap)
+            break;
+        out[n++] = (md_para_span){open + 1, (size_t)(close - open - 1), name, 0};
+        p = close + 1;
+    }
+    return n;
+}
+
+static md_status
+draw_line(md_canvas c, const md_para_line *line, md_sp left, md_sp baseline)
+{
+    md_status st = MD_OK;
+    for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
+        const md_para_run *run = &line->runs[r];
+        md_canvas_glyph g[512];
+        md_canvas_cluster cl[512];
+        if (run->glyphs_len > 512 || run->clusters_len > 512)
+            return MD_ELIMIT;
+        for (size_t i = 0; i < run->glyphs_len; i++)
+            g[i] = (md_canvas_glyph){run->glyphs[i].id, left + run->glyphs[i].x,
+                                     baseline + run->glyphs[i].y};
+        for (size_t i = 0; i < run->clusters_len; i++)
+            cl[i] = (md_canvas_cluster){run->clusters[i].num_bytes, run->clusters[i].num_glyphs};
+        md_canvas_text t = {run->font,         run->style->size,
+                            run->style->rgb,   run->text,
+                            run->text_len,     g,
+                            run->glyphs_len,   cl,
+                            run->clusters_len, run->is_backward,
+                            run->x_scale};
+        st = c.ops->text(c.self, &t);
+    }
+    return st;
+}
+
+int
+main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: textpdf PARAGRAPHS.txt OUT.pdf\n");
+        return 2;
+    }
+    md_diags *d = md_diags_new();
+    md_font_set *fonts = NULL;
+    md_hyph *hyph = NULL;
+    md_font *font = NULL;
+    md_pdf *pdf = NULL;
+    char *text = slurp(argv[1]);
+    int rc = 1;
+    if (text == NULL || md_font_set_load("fonts", d, &fonts) != MD_OK ||
+        md_font_lookup(fonts, "Noto Sans", 400, 0, d, &font) != MD_OK ||
+        md_hyph_load("/usr/share/hyphen/hyph_sv_SE.dic", "xml/hyphenation/sv-exceptions.txt", d,
+                     &hyph) != MD_OK)
+        goto out;
+    md_pdf_meta meta = {.title = "motesdok: styckesättning",
+                        .creator = "motesdok textpdf",
+                        .date = "2024-01-30T00:00:00"};
+    if (md_pdf_open(argv[2], &meta, d, &pdf) != MD_OK)
+        goto out;
+    md_canvas c = md_pdf_canvas(pdf);
+    md_para_style plain = {font, PT(10), 0x000000, 1};
+    md_para_style name = {font, PT(10), 0x000000, 0};
+    md_para_env env = {fonts, hyph};
+    const int widths_mm[] = {60, 90, 160};
+    for (int w = 0; w < 3; w++) {
+        md_arena *a = md_arena_new();
+        md_para_params p;
+        md_para_params_default(&p, MM(widths_mm[w]));
+        c.ops->begin_page(c.self, MM(210), MM(420));
+        md_sp baseline = MM(25);
+        size_t lines = 0, hyphens = 0, loose = 0, overfull = 0, doubles = 0;
+        int32_t max_space = MD_SP_PER_PT;
+        printf("hyphenated-lines %d:", w + 1);
+        char *copy = md_strdup(text);
+        char *save = NULL;
+        for (char *par = strtok_r(copy, "\n", &save); par != NULL;
+             par = strtok_r(NULL, "\n", &save)) {
+            md_para_span spans[64];
+            size_t n = make_spans(par, &plain, &name, spans, 64);
+            md_para out;
+            if (md_para_set(&env, spans, n, &p, a, d, argv[1], 0, &out) != MD_OK)
+                goto out;
+            for (size_t l = 0; l < out.lines_len; l++) {
+                draw_line(c, &out.lines[l], MM(25), baseline);
+                baseline += PT(14);
+                if (out.lines[l].is_hyphenated)
+                    printf(" %zu", lines);
+                doubles += l > 0 && out.lines[l].is_hyphenated && out.lines[l - 1].is_hyphenated;
+                overfull += out.lines[l].is_overfull;
+                lines++;
+            }
+            hyphens += out.hyphens;
+            loose += out.loose_lines;
+            if (out.max_space_ratio > max_space)
+                max_space = out.max_space_ratio;
+            baseline += PT(7);
+        }
+        printf("\n");
+        printf("width %d mm: lines %zu, hyphenated %zu, two in a row %zu, loose %zu, "
+               "overfull %zu, widest space %.2f x natural\n",
+               widths_mm[w], lines, hyphens, doubles, loose, overfull,
+               (double)max_space / MD_SP_PER_PT);
+        md_free(copy);
+        c.ops->end_page(c.self);
+        md_arena_free(a);
+    }
+    md_status st = md_pdf_close(pdf, d);
+    pdf = NULL;
+    rc = st == MD_OK ? 0 : 1;
+out:;
+    md_buf msg = {0};
+    md_diags_render(d, &msg);
+    if (msg.data != NULL)
+        fputs(msg.data, stderr);
+    md_buf_free(&msg);
+    md_pdf_abort(pdf);
+    md_hyph_free(hyph);
+    md_font_set_free(fonts);
+    md_diags_free(d);
+    free(text);
+    return rc;
+}
