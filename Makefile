@@ -37,7 +37,7 @@ Q = $(if $(V),,@echo '  CC' $@;)
 MEETING ?=
 YEAR ?=
 
-.PHONY: all deps deps-test check check-sanitize check-includes check-headers format-check \
+.PHONY: all deps deps-test check check-sanitize check-includes check-headers check-xsl format-check \
         format clean kallelse protokoll kalender validate schema
 .DELETE_ON_ERROR:
 .SECONDARY:
@@ -106,6 +106,9 @@ check: deps-test $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 
 check-sanitize:
 	$(MAKE) check BUILD=sanitize
+
+check-xsl:
+	@tools/check-xsl.sh
 
 check-includes:
 	@tools/check-includes.sh

@@ -136,6 +136,8 @@ fi
 ok "check-includes" tools/check-includes.sh
 ok "check-headers" tools/check-headers.sh "${CC:-cc} $(sed -n 's/^PKG_CFLAGS := //p' "$O/pkg.mk") -std=c17 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Isrc"
 ok "format-check" tools/format-check.sh
+ok "check-xsl: no stylesheet reads the clock" tools/check-xsl.sh
+must_fail "check-xsl notices date:date-time()" tools/check-xsl.sh tests/xslt/evil-clock.xsl
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
