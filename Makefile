@@ -27,8 +27,8 @@ OBJ := $(SRC:%.c=$(O)/%.o)
 LIB_OBJ := $(filter-out $(O)/src/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*_test.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(O)/tests/%)
-TOOL_SRC := $(wildcard tests/tools/*.c)
-TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(O)/tests/%)
+TOOL_SRC := $(wildcard tests/tools/*.c) $(wildcard tests/bench/*.c)
+TOOL_BIN := $(patsubst tests/bench/%.c,$(O)/tests/%,$(TOOL_SRC:tests/tools/%.c=$(O)/tests/%))
 BIN := $(O)/motesdok
 
 # V=1 shows the compiler command lines.
@@ -38,7 +38,7 @@ MEETING ?=
 YEAR ?=
 
 .PHONY: all deps deps-test check check-sanitize check-includes check-headers check-xsl format-check \
-        format clean kallelse protokoll kalender validate schema
+        format clean bench kallelse protokoll kalender validate schema
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -74,6 +74,10 @@ $(O)/tests/tools/%.o: tests/tools/%.c $(O)/pkg.mk
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(MD_CFLAGS) -Itests/unit -c $< -o $@
 
+$(O)/tests/tools/%.o: tests/bench/%.c $(O)/pkg.mk
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(MD_CFLAGS) -Itests/unit -c $< -o $@
+
 $(BIN): $(OBJ)
 	$(Q)$(CC) $(MD_LDFLAGS) $^ -o $@ $(MD_LIBS)
 
@@ -104,6 +108,11 @@ schema:
 check: deps-test $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@tests/run.sh $(O)
 
+# The benchmark report (release build; figures are medians, machines are shared and noisy).
+bench:
+	@$(MAKE) --no-print-directory BUILD=release out/build/release/tests/textbench
+	@out/build/release/tests/textbench 31
+
 check-sanitize:
 	$(MAKE) check BUILD=sanitize
 
@@ -120,7 +129,7 @@ format-check:
 	@tools/format-check.sh
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c
 
 clean:
 	rm -rf out/build
