@@ -91,6 +91,7 @@ md_kp_params_default(md_kp_params *p)
     p->adj_demerits = 10000;
     p->max_hyphen_run = 3;
     p->emergency_stretch = 30 * MD_SP_PER_PT;
+    p->is_graded = 0;
 }
 
 /* TeX's badness(t, s) (§108): about 100 (t/s)^3, exact in integers, capped at INF_BAD. The
@@ -211,13 +212,28 @@ resolve_pending(kp *k)
     k->has_pending = 0;
 }
 
+/* Badness without TeX's cap, for is_graded: 100 (t/s)^3 up to 10^7 (r up to about 46). */
+static int64_t
+graded_badness(int64_t t, int64_t s)
+{
+    if (s <= 0)
+        return 10000000;
+    int64_t r = t * 1000 / s; /* r × 1000 */
+    if (r >= 46416)
+        return 10000000;
+    return r * r * r / 10000000;
+}
+
 /* Demerits of a line from node a to a break with penalty pi (§859). */
 static int64_t
-line_demerits(const kp *k, const node *a, int32_t b, int fit, int32_t pi, int is_flagged,
+line_demerits(const kp *k, const node *a, int64_t b, int fit, int32_t pi, int is_flagged,
               int is_last)
 {
     int64_t d = (int64_t)k->p.line_penalty + b;
-    d = d >= 10000 || d <= -10000 ? 100000000 : d * d;
+    if (!k->p.is_graded || b < INF_BAD)
+        d = d >= 10000 || d <= -10000 ? 100000000 : d * d;
+    else
+        d = d * d;
     if (pi > 0)
         d += (int64_t)pi * pi;
     else if (pi < 0 && pi > -MD_KP_INF)
@@ -358,7 +374,10 @@ try_break(kp *k, uint32_t pos, int32_t pi, md_sp pw, int is_flagged, int is_last
             run = k->runs - 1;
         }
         if (is_feasible) {
-            int64_t d = is_artificial ? 0 : line_demerits(k, a, b, fit, pi, is_flagged, is_last);
+            int64_t db = b;
+            if (k->p.is_graded && b == INF_BAD && shortfall > 0 && t.fil == 0)
+                db = graded_badness(shortfall, t.stretch + k->emergency);
+            int64_t d = is_artificial ? 0 : line_demerits(k, a, db, fit, pi, is_flagged, is_last);
             best *e = &k->best[(uint32_t)fit * k->runs + run];
             d += a->demerits;
             /* <= as TeX: of equal totals the later node in the list wins. */

@@ -39,6 +39,9 @@ typedef struct md_kp_params {
     int32_t adj_demerits;           /* \adjdemerits, fitness class jump (10000) */
     int max_hyphen_run;             /* most consecutive hyphenated lines, 0 = no limit (3) */
     md_sp emergency_stretch;        /* \emergencystretch of the last pass (30 pt) */
+    uint8_t is_graded;              /* not TeX: lines looser than badness 10000 still cost
+                                     * more the looser they are (100 r^3, up to 10^7), so a
+                                     * tolerance of 10000 picks the least loose (0) */
 } md_kp_params;
 
 /* TeX's plain defaults; max_hyphen_run 3 (Bringhurst 2.4.3); emergency_stretch 30 pt,

@@ -866,6 +866,7 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
         for (size_t step = 0; step < 5 && any_overfull; step++) {
             kp.tolerance = tolerances[step];
             kp.emergency_stretch = 0;
+            kp.is_graded = tolerances[step] >= MD_KP_INF;
             md_free(lines);
             lines = NULL;
             st = md_kp_break(b.items, b.items_len, b.widths, 1, &kp, &lines, &lines_len);

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 layer() {
     case "$1" in
     base | diag | arena | buf | date) echo 0 ;;
-    xml | xml-imp | xslt | font | font-hb | brk | hyph | out | kp) echo 1 ;;
+    xml | xml-imp | xslt | font | font-hb | brk | hyph | out | kp | ics) echo 1 ;;
     fo | shape) echo 2 ;;
     para) echo 3 ;;
     page | canvas) echo 4 ;;

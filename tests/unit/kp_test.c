@@ -1203,6 +1203,46 @@ test_alloc_failure(void)
     md_free(want);
 }
 
+/* is_graded (not TeX): at tolerance 10000 two ways to set these items on 250 pt lines are
+ * both "infinitely bad" for TeX, and TeX's tie rule takes the later break (Y):
+ *   X: first line A1 g1 A2 (100 pt; shortfall 150 pt over 5 pt of stretch, r = 30), then
+ *      B g3 C as the last line;
+ *   Y: first line A1 g1 A2 g2 B (210 pt; shortfall 40 pt over 5 - 4 = 1 pt, r = 40), then C.
+ * (g2 stretches by -4 pt, as in the ragged-right construction.) Graded, X's first line costs
+ * 100 · 30^3 = 2.7 · 10^6 and Y's 6.4 · 10^6: X, whose first line ends at g2 (item 4). */
+static void
+test_graded(void)
+{
+    const md_sp P = MD_SP_PER_PT;
+    md_kp_item items[] = {
+        {.type = MD_KP_BOX, .width = 50 * P},
+        {.type = MD_KP_PENALTY, .penalty = MD_KP_INF},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = 5 * P},
+        {.type = MD_KP_BOX, .width = 40 * P},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = -4 * P},
+        {.type = MD_KP_BOX, .width = 100 * P},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = 1 * P},
+        {.type = MD_KP_BOX, .width = 100 * P},
+        {.type = MD_KP_PENALTY, .penalty = MD_KP_INF},
+        {.type = MD_KP_GLUE, .stretch_fil = P},
+    };
+    md_sp width = 250 * P;
+    for (int graded = 0; graded <= 1; graded++) {
+        md_kp_params p;
+        md_kp_params_default(&p);
+        p.tolerance = MD_KP_INF;
+        p.pretolerance = -1;
+        p.emergency_stretch = 0;
+        p.is_graded = (uint8_t)graded;
+        md_kp_line *lines = NULL;
+        size_t n = 0;
+        CHECK_INT(md_kp_break(items, 10, &width, 1, &p, &lines, &n), MD_OK);
+        CHECK_INT(n, 2);
+        CHECK_INT(n > 0 ? lines[0].end : 0, graded ? 4 : 6);
+        md_free(lines);
+    }
+}
+
 int
 main(void)
 {
@@ -1222,5 +1262,6 @@ main(void)
     test_swedish_paragraph();
     test_limits();
     test_alloc_failure();
+    test_graded();
     return check_done();
 }
