@@ -99,6 +99,28 @@ md_buf_take(md_buf *b)
     return r;
 }
 
+md_status
+md_buf_read_file(md_buf *b, const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return MD_EIO;
+    md_status st = MD_OK;
+    size_t start = b->len;
+    char chunk[65536];
+    size_t n;
+    while (st == MD_OK && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b->len - start + n > max)
+            st = MD_ELIMIT;
+        else
+            st = md_buf_add(b, chunk, n);
+    }
+    if (st == MD_OK && ferror(f))
+        st = MD_EIO;
+    fclose(f);
+    return st;
+}
+
 int32_t
 md_utf8_next(const char *s, size_t len, size_t *pos)
 {

@@ -31,6 +31,10 @@ void md_buf_free(md_buf *b);
 /* Hand the contents to the caller (md_free) and reset b; an empty buffer gives "". */
 char *md_buf_take(md_buf *b);
 
+/* Appends the whole file at path, refusing more than max bytes in all (MD_ELIMIT). MD_EIO
+ * when it cannot be read (errno says why); the buffer then holds what was read. */
+md_status md_buf_read_file(md_buf *b, const char *path, size_t max);
+
 /* Decode one UTF-8 sequence at s[*pos] (len bytes in all). Returns the code point and
  * advances *pos; returns -1 for an invalid, overlong, surrogate or truncated sequence and
  * advances *pos by one byte. */

@@ -238,33 +238,16 @@ md_xml_read_memory(const char *name, const char *data, size_t len, md_diags *d, 
 md_status
 md_xml_read(const char *path, md_diags *d, md_xml_doc **out)
 {
-    md_status st = MD_OK;
     md_buf b = {0};
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
-        return MD_EIO;
-    }
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > (size_t)MD_XML_MAX_BYTES) {
-            md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "file is larger than %ld bytes",
-                        MD_XML_MAX_BYTES);
-            st = MD_ELIMIT;
-            goto out;
-        }
-        if ((st = md_buf_add(&b, chunk, n)) != MD_OK)
-            goto out;
-    }
-    if (ferror(f)) {
-        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
-        st = MD_EIO;
-        goto out;
-    }
-    st = md_xml_read_memory(path, b.data ? b.data : "", b.len, d, out);
-out:
-    fclose(f);
+    errno = 0;
+    md_status st = md_buf_read_file(&b, path, (size_t)MD_XML_MAX_BYTES);
+    if (st == MD_EIO)
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno ? errno : EIO));
+    else if (st == MD_ELIMIT)
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "file is larger than %ld bytes",
+                    MD_XML_MAX_BYTES);
+    if (st == MD_OK)
+        st = md_xml_read_memory(path, b.data ? b.data : "", b.len, d, out);
     md_buf_free(&b);
     return st;
 }

@@ -20,18 +20,15 @@
 #define MM(x) ((md_sp)((x)*72.0 / 25.4 * MD_SP_PER_PT))
 #define PT(x) ((md_sp)((x)*MD_SP_PER_PT))
 
+/* The whole file at path (free), or NULL. */
 static char *
 slurp(const char *path)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL)
-        return NULL;
     md_buf b = {0};
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        md_buf_add(&b, chunk, n);
-    fclose(f);
+    if (md_buf_read_file(&b, path, (size_t)1 << 24) != MD_OK) {
+        md_buf_free(&b);
+        return NULL;
+    }
     return md_buf_take(&b);
 }
 

@@ -59,9 +59,23 @@ test_alloc_failure(void)
     CHECK(md_alloc_array(SIZE_MAX / 2, 4) == NULL);
 }
 
+static void
+test_read_file(void)
+{
+    md_buf b = {0};
+    /* The seed text is 5 873 bytes (wc -c). */
+    CHECK_INT(md_buf_read_file(&b, "tests/seeds/2020-01-29.txt", 100000), MD_OK);
+    CHECK_INT(b.len, 5873);
+    md_buf_clear(&b);
+    CHECK_INT(md_buf_read_file(&b, "tests/seeds/2020-01-29.txt", 5000), MD_ELIMIT);
+    CHECK_INT(md_buf_read_file(&b, "tests/seeds/finns-inte.txt", 5000), MD_EIO);
+    md_buf_free(&b);
+}
+
 int
 main(void)
 {
+    test_read_file();
     test_growth();
     test_utf8();
     test_alloc_failure();
