@@ -8,17 +8,20 @@
   <!-- Build date YYYY-MM-DD, from SOURCE_DATE_EPOCH or else the meeting's date; never the clock. -->
   <xsl:param name="build-date" select="''"/>
 
-  <!-- Brand name: brand.xsl reads xml/brand/{$brand}.xml (organisation, logo, colours, fonts). -->
+  <!-- Brand: a name such as 'exempel' (xml/brand/exempel.xml) or a path under xml/brand/;
+       brand.xsl reads organisation, logo, colours, fonts and sizes from it. -->
   <xsl:param name="brand" select="'orebro'"/>
 
   <!-- Language of the documents; "sv" is the only one (xsl/lib/l10n-sv.xsl, sv.xml). -->
   <xsl:param name="lang" select="'sv'"/>
 
-  <!-- Body text size in pt; the attribute sets derive headings, leading and spacing from it. -->
-  <xsl:param name="body-size" select="11"/>
+  <!-- Body text size in pt; empty: the brand file's <type body-size-pt>. The attribute sets
+       derive headings, leading and spacing from it. -->
+  <xsl:param name="body-size" select="''"/>
 
-  <!-- Size ratio between heading levels: level n is body-size × heading-scale^(4 − n). -->
-  <xsl:param name="heading-scale" select="1.2"/>
+  <!-- Size ratio between heading levels (level n is body-size × heading-scale^(4 − n));
+       empty: the brand file's <type heading-scale>. -->
+  <xsl:param name="heading-scale" select="''"/>
 
   <!-- Paper size of the PDF documents: "A4" (portrait). -->
   <xsl:param name="paper" select="'A4'"/>
