@@ -125,6 +125,14 @@ ok "every brand's text colours meet WCAG 2.1 AA (4.5:1)" python3 tests/brand/con
 trang -I rnc -O rng xml/schema/brand.rnc "$tmp/brand.rng" &&
     ok "brand.rng is trang's output of brand.rnc" cmp "$tmp/brand.rng" xml/schema/brand.rng
 
+echo "== the iCalendar feed in a real parser (ical.js)"
+if (cd tests/ics && npm ci --no-audit --no-fund --silent >"$tmp/npm.log" 2>&1); then
+    counted "ical.js reads tests/ics/*.ics" node tests/ics/parse.mjs
+else
+    sed 's/^/    /' "$tmp/npm.log" | tail -n 5
+    fail "npm ci in tests/ics (ical.js)"
+fi
+
 echo "== command line"
 must_fail "MEETING may not climb out of xml/meetings" "$BIN" kallelse ../../etc/passwd
 "$BIN" kallelse 1999-01-01 >/dev/null 2>"$tmp/err"

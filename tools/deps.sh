@@ -17,6 +17,11 @@ for group in "$@"; do
     esac
 done
 
+# Node.js runs the iCalendar check with ical.js (tests/ics); any node on the PATH will do.
+case " $* " in
+*" test "*) command -v node >/dev/null 2>&1 || want="$want nodejs npm" ;;
+esac
+
 missing=""
 for p in $want; do
     status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
