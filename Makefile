@@ -38,7 +38,7 @@ MEETING ?=
 YEAR ?=
 
 .PHONY: all deps deps-test check check-sanitize check-includes check-headers check-xsl format-check \
-        format clean bench kallelse protokoll kalender validate schema
+        format clean bench fuzz kallelse protokoll kalender validate schema
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -108,6 +108,22 @@ schema:
 check: deps-test $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@tests/run.sh $(O)
 
+# Fuzzing (libFuzzer; STYLE.md §8): each target runs FUZZ_SECONDS on a copy of its corpus in
+# tests/fuzz/corpus/<target>; a crash is written to out/fuzz/ and fails the run.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
+              -fno-sanitize-recover=undefined $(PKG_CFLAGS) -Isrc
+FUZZ_LIB_SRC = $(filter-out src/main.c,$(SRC))
+
+out/fuzz/xml_fuzz: tests/fuzz/xml_fuzz.c $(FUZZ_LIB_SRC) $(O)/pkg.mk
+	@mkdir -p $(@D)
+	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/xml_fuzz.c $(FUZZ_LIB_SRC) -o $@ $(MD_LIBS)
+
+fuzz: out/fuzz/xml_fuzz
+	@rm -rf out/fuzz/work-xml && mkdir -p out/fuzz/work-xml && cp tests/fuzz/corpus/xml/* out/fuzz/work-xml/
+	out/fuzz/xml_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	    -artifact_prefix=out/fuzz/ -print_final_stats=1 out/fuzz/work-xml
+
 # The benchmark report (release build; figures are medians, machines are shared and noisy).
 bench:
 	@$(MAKE) --no-print-directory BUILD=release out/build/release/tests/textbench
@@ -129,7 +145,7 @@ format-check:
 	@tools/format-check.sh
 
 format:
-	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c
+	clang-format -i src/*.c src/*.h tests/unit/*.c tests/unit/*.h tests/tools/*.c tests/bench/*.c tests/fuzz/*.c
 
 clean:
 	rm -rf out/build

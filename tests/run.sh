@@ -133,6 +133,10 @@ else
     fail "npm ci in tests/ics (ical.js)"
 fi
 
+echo "== fuzzing (libFuzzer, a short run; make fuzz runs longer)"
+ok "meeting XML fuzzed for 30 s with no crash, leak or hang" \
+    make --no-print-directory fuzz FUZZ_SECONDS=30
+
 echo "== command line"
 must_fail "MEETING may not climb out of xml/meetings" "$BIN" kallelse ../../etc/passwd
 "$BIN" kallelse 1999-01-01 >/dev/null 2>"$tmp/err"
