@@ -119,10 +119,19 @@ out/fuzz/xml_fuzz: tests/fuzz/xml_fuzz.c $(FUZZ_LIB_SRC) $(O)/pkg.mk
 	@mkdir -p $(@D)
 	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/xml_fuzz.c $(FUZZ_LIB_SRC) -o $@ $(MD_LIBS)
 
-fuzz: out/fuzz/xml_fuzz
-	@rm -rf out/fuzz/work-xml && mkdir -p out/fuzz/work-xml && cp tests/fuzz/corpus/xml/* out/fuzz/work-xml/
-	out/fuzz/xml_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	    -artifact_prefix=out/fuzz/ -print_final_stats=1 out/fuzz/work-xml
+out/fuzz/para_fuzz: tests/fuzz/para_fuzz.c $(FUZZ_LIB_SRC) $(O)/pkg.mk
+	@mkdir -p $(@D)
+	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/para_fuzz.c $(FUZZ_LIB_SRC) -o $@ $(MD_LIBS)
+
+FUZZ_TARGETS = xml para
+
+fuzz: $(FUZZ_TARGETS:%=out/fuzz/%_fuzz)
+	@for t in $(FUZZ_TARGETS); do \
+	    rm -rf out/fuzz/work-$$t && mkdir -p out/fuzz/work-$$t && \
+	    cp tests/fuzz/corpus/$$t/* out/fuzz/work-$$t/ && \
+	    out/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -artifact_prefix=out/fuzz/$$t- -print_final_stats=1 out/fuzz/work-$$t || exit 1; \
+	done
 
 # The benchmark report (release build; figures are medians, machines are shared and noisy).
 bench:

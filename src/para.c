@@ -234,7 +234,12 @@ add_word_break(builder *b, const md_para_style *s, md_sp width, int32_t penalty,
             st = add_glue(b, 0, -r, 0);
         return st;
     }
-    return add_penalty(b, width, penalty, is_flagged, is_explicit);
+    st = add_penalty(b, width, penalty, is_flagged, is_explicit);
+    /* A glue of no width after the break carries the glyph expansion of the piece that
+     * follows (see build_items); after a penalty it is never a break itself. */
+    if (st == MD_OK)
+        st = add_glue(b, 0, 0, 0);
+    return st;
 }
 
 /* The penalty for a break after byte i inside a word, or MD_KP_INF for none. */
@@ -442,14 +447,17 @@ build_items(builder *b)
         }
         i = e;
     }
-    /* Glyph expansion, for the line breaker: each word's glyphs may widen or narrow by
-     * EXPANSION_PER_MILLE, credited to the space before the word (place_line spreads it
-     * over the glyphs exactly). */
+    /* Glyph expansion, for the line breaker: each piece of a word may widen or narrow by
+     * EXPANSION_PER_MILLE, credited to the glue just before it (the space, or the empty glue
+     * after a break inside the word). place_line spreads the expansion over the glyphs of
+     * the line exactly, so the breaker's figure is a lower bound: a line never ends up
+     * narrower than the breaker believed (an overfull line, found by fuzzing). */
     for (size_t k = 0; st == MD_OK && !is_ragged(b) && k < b->items_len; k++) {
-        if (b->items[k].type != MD_KP_GLUE || b->items[k].stretch <= 0)
+        if (b->items[k].type != MD_KP_GLUE || b->items[k].stretch < 0 ||
+            b->items[k].stretch_fil != 0)
             continue;
         int64_t words = 0;
-        for (size_t j = k + 1; j < b->items_len && b->items[j].type != MD_KP_GLUE; j++)
+        for (size_t j = k + 1; j < b->items_len && b->items[j].type == MD_KP_BOX; j++)
             words += b->item_box[j] >= 0 ? b->items[j].width : 0;
         md_sp exp = (md_sp)((words * EXPANSION_PER_MILLE) / 1000);
         b->items[k].stretch += exp;
@@ -888,7 +896,8 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
     size_t first = 0;
     for (size_t l = 0; l < lines_len && st == MD_OK; l++) {
         st = place_line(&b, out, l, first, &lines[l], l + 1 == lines_len);
-        if (st == MD_OK && lines[l].is_overfull) {
+        /* The placed line decides: it knows the glyph expansion the breaker only guessed. */
+        if (st == MD_OK && out->lines[l].is_overfull) {
             md_sp over = out->lines[l].width - p->width;
             md_diag_add(d, MD_DIAG_WARNING, file, line, 0,
                         "line %zu of the paragraph is overfull by %.1f pt", l + 1,

@@ -257,16 +257,18 @@ hyphen_range(const char *p)
 static size_t
 swedish_time(const char *p, const char *end, char *out, size_t cap)
 {
+    /* Only the last two digits matter for the suggestion; keeping the value below 100
+     * also keeps a run of digits from overflowing (found by fuzzing). */
     int h = 0, m = 0;
     const char *q = p;
     while (q < end && is_digit(*q))
-        h = h * 10 + (*q++ - '0');
+        h = (h * 10 + (*q++ - '0')) % 100;
     if (q < end && (*q == ':' || *q == '.')) {
         q++;
         while (q < end && is_digit(*q))
-            m = m * 10 + (*q++ - '0');
+            m = (m * 10 + (*q++ - '0')) % 100;
     }
-    int n = snprintf(out, cap, "%02d.%02d", h % 100, m % 100);
+    int n = snprintf(out, cap, "%02d.%02d", h, m);
     return n > 0 ? (size_t)n : 0;
 }
 

@@ -88,6 +88,9 @@ test_lint(void)
            "\"17.00–20.00\"");
     expect(HEAD AGENDA("<p>Planen för 2024-2027 och mötet 2024-01-30.</p>") TAIL, MD_OK,
            "warning: range \"2024-2027\" with a hyphen; write \"2024–2027\" with an en dash\n");
+    /* Regression (fuzzing, issue 8): a time range with a very long number. */
+    expect(HEAD AGENDA("<p>kl. 30777777777777-4</p>") TAIL, MD_OK,
+           "Swedish writes \"77.00–04.00\"");
     expect(HEAD AGENDA("<p>Planen \"Vårt Örebro\".</p>") TAIL, MD_OK,
            "warning: straight quotation mark");
     expect(HEAD AGENDA("<p>Öppet <time start=\"17:00\" end=\"16:00\">kl. 17</time>.</p>") TAIL,
