@@ -137,6 +137,15 @@ echo "== fuzzing (libFuzzer, a short run; make fuzz runs longer)"
 ok "meeting XML fuzzed for 30 s with no crash, leak or hang" \
     make --no-print-directory fuzz FUZZ_SECONDS=30
 
+echo "== valgrind on the seed pipeline"
+ok "valgrind: validating the meetings reads nothing invalid and leaks nothing" \
+    valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    "$BIN" validate xml/meetings/2024-01-30.xml xml/meetings/2020-01-29.xml \
+    tests/meetings/protokoll-namnd.xml
+ok "valgrind: setting the seed paragraphs to PDF reads nothing invalid and leaks nothing" \
+    valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    "$O/tests/textpdf" tests/text/paragraphs.txt "$tmp/valgrind.pdf"
+
 echo "== command line"
 must_fail "MEETING may not climb out of xml/meetings" "$BIN" kallelse ../../etc/passwd
 "$BIN" kallelse 1999-01-01 >/dev/null 2>"$tmp/err"

@@ -6,7 +6,7 @@ set -eu
 build_pkgs="build-essential pkg-config libxml2-dev libxslt1-dev libcairo2-dev libharfbuzz-dev
 libfontconfig-dev libfreetype-dev libunibreak-dev libhyphen-dev hyphen-sv librsvg2-dev
 libqpdf-dev"
-test_pkgs="libxml2-utils xsltproc trang poppler-utils qpdf clang-format python3 clang libclang-rt-14-dev"
+test_pkgs="libxml2-utils xsltproc trang poppler-utils qpdf clang-format python3 clang libclang-rt-14-dev valgrind"
 
 want=""
 for group in "$@"; do
