@@ -9,12 +9,22 @@
 #include "base.h"
 #include "buf.h"
 #include "diag.h"
+#include "fo.h"
+#include "font.h"
+#include "hyph.h"
+#include "out.h"
+#include "page.h"
+#include "pdf.h"
+#include "trace.h"
 #include "xml.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 #define SCHEMA_PATH "xml/schema/meeting.rng"
 #define MEETINGS_DIR "xml/meetings"
+#define FONTS_DIR "fonts"
+#define HYPH_PATTERNS "/usr/share/hyphen/hyph_sv_SE.dic"
+#define HYPH_EXCEPTIONS "xml/hyphenation/sv-exceptions.txt"
 
 typedef struct cli_cmd {
     const char *name;
@@ -194,6 +204,84 @@ cmd_kalender(md_diags *d, int argc, char **argv)
     return EXIT_INTERNAL;
 }
 
+/* typeset: a layout tree to a PDF (and a text trace for golden tests). The PDF's dates come
+ * from SOURCE_DATE_EPOCH, or are left out, so that two runs give the same bytes. */
+static md_status
+typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
+           const char *trace_path, md_diags *d)
+{
+    md_buf title = {0}, trace = {0};
+    md_status st = md_page_title(doc, &title);
+    char date[20];
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch != NULL && epoch[0] != '\0')
+        md_pdf_date_from_epoch(strtoll(epoch, NULL, 10), date);
+    md_pdf_meta meta = {.title = title.data,
+                        .creator = "motesdok",
+                        .date = epoch != NULL && epoch[0] != '\0' ? date : NULL};
+    md_pdf *pdf = NULL;
+    if (st == MD_OK)
+        st = md_pdf_open(pdf_path, &meta, d, &pdf);
+    if (st == MD_OK)
+        st = md_page_typeset(doc, env, md_pdf_canvas(pdf), d, NULL);
+    if (st == MD_OK) {
+        st = md_pdf_close(pdf, d);
+        pdf = NULL;
+    }
+    if (st == MD_OK && trace_path != NULL) {
+        /* The same layout again; its warnings were reported with the PDF's. */
+        md_trace *t = md_trace_new(&trace, md_font_name);
+        md_diags *again = md_diags_new();
+        st = t == NULL || again == NULL ? MD_ENOMEM : MD_OK;
+        if (st == MD_OK)
+            st = md_page_typeset(doc, env, md_trace_canvas(t), again, NULL);
+        md_diags_free(again);
+        md_trace_free(t);
+        if (st == MD_OK)
+            st = md_out_file(trace_path, trace.data ? trace.data : "", trace.len, d);
+    }
+    md_pdf_abort(pdf);
+    md_buf_free(&title);
+    md_buf_free(&trace);
+    return st;
+}
+
+static int
+cmd_typeset(md_diags *d, int argc, char **argv)
+{
+    const char *tree = NULL, *pdf = NULL, *trace = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+            pdf = argv[++i];
+        else if (strcmp(argv[i], "--trace") == 0 && i + 1 < argc)
+            trace = argv[++i];
+        else if (tree == NULL && argv[i][0] != '-')
+            tree = argv[i];
+        else
+            tree = pdf = NULL, i = argc;
+    }
+    if (tree == NULL || pdf == NULL) {
+        fprintf(stderr, "usage: motesdok typeset TREE.fo -o OUT.pdf [--trace OUT.trace]\n");
+        return EXIT_USAGE;
+    }
+    md_font_set *fonts = NULL;
+    md_hyph *hyph = NULL;
+    md_fo_doc *doc = NULL;
+    md_status st = md_font_set_load(FONTS_DIR, d, &fonts);
+    if (st == MD_OK)
+        st = md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, d, &hyph);
+    if (st == MD_OK)
+        st = md_fo_read(tree, d, &doc);
+    if (st == MD_OK) {
+        md_page_env env = {fonts, hyph};
+        st = typeset_to(doc, &env, pdf, trace, d);
+    }
+    md_fo_free(doc);
+    md_hyph_free(hyph);
+    md_font_set_free(fonts);
+    return exit_for(st);
+}
+
 static int cmd_help(md_diags *d, int argc, char **argv);
 
 static const cli_cmd commands[] = {
@@ -201,6 +289,7 @@ static const cli_cmd commands[] = {
     {"kallelse", "MEETING", "the notice and agenda of xml/meetings/MEETING.xml", cmd_kallelse},
     {"protokoll", "MEETING", "the minutes of xml/meetings/MEETING.xml", cmd_protokoll},
     {"kalender", "YEAR", "the calendar of a year", cmd_kalender},
+    {"typeset", "TREE.fo", "typeset a layout tree: -o OUT.pdf [--trace OUT.trace]", cmd_typeset},
     {"help", "", "this list", cmd_help},
 };
 

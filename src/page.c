@@ -1,0 +1,1357 @@
+/* Page builder for the motesdok subset of XSL-FO 1.1 (XSL §6.4 pagination, §6.5 blocks,
+ * §6.8 lists; keeps §4.8, space resolution §4.3): flow → items → pages → canvas. Not yet
+ * (warned, never silent): tables (cells set one below another), external-graphic,
+ * page-number in the flow, internal links, text-decoration, number formats other than 1. */
+#include "page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "font.h"
+#include "hyph.h"
+#include "para.h"
+
+/* The vertical list a flow (or a static-content) becomes. Lines carry their own position
+ * across the page; spaces, tags and the begin and end of bordered blocks sit between them,
+ * so pages are ranges of this list and tags nest across page breaks. */
+typedef enum item_kind {
+    IT_LINE,      /* a line of a paragraph, h high (the block's line-height) */
+    IT_SPACE,     /* space-before/-after: merged with its neighbours, discarded at a page top */
+    IT_FIXED,     /* padding and border width: never merged or discarded */
+    IT_BREAK,     /* break-before/-after="page" */
+    IT_TAG_BEGIN, /* structure element */
+    IT_TAG_END,
+    IT_BOX_BEGIN, /* background and borders of a block */
+    IT_BOX_END
+} item_kind;
+
+typedef struct box {
+    md_sp left, right; /* the border box, from the reference area's start */
+    md_fo_border border[4];
+    uint32_t background;
+} box;
+
+typedef struct item {
+    item_kind kind;
+    uint8_t is_aside;    /* a list label's line: no height, set beside the next line */
+    uint8_t is_retain;   /* space conditionality="retain" */
+    uint8_t is_no_break; /* a page may not end before this line (keeps, widows, orphans) */
+    uint8_t is_avoid;    /* better not end a page before it (after a hyphen; a weak keep) */
+    md_sp h;             /* height of a line or space */
+    md_sp base;          /* line: baseline below the line's top */
+    md_sp x;             /* line: start, from the reference area's start */
+    md_sp aside_off;     /* aside: top below the top of the line it goes with */
+    const md_para_line *line;
+    const char *role, *attrs; /* tags */
+    const box *box;
+} item;
+
+typedef struct leader {
+    md_fo_leader_pattern pattern;
+    md_sp width, thickness, size;
+    uint32_t rgb;
+} leader;
+
+/* An id and the items its areas are among; pages found after pagination. */
+typedef struct id_rec {
+    const char *id;
+    size_t first, end;
+    int first_page, last_page;
+} id_rec;
+
+/* Geometry of one page: from a simple-page-master (XSL §6.4.12). */
+typedef struct geom {
+    const md_fo_node *master;
+    md_sp page_w, page_h;
+    md_sp body_x, body_y, body_w, body_h;
+    md_sp before_x, before_y, before_w, before_h;
+    md_sp after_x, after_y, after_w, after_h;
+    const char *before_name, *after_name;
+} geom;
+
+typedef struct page_rec {
+    size_t start, end;
+    geom g;
+    int number;
+} page_rec;
+
+/* Run users: the kind in the top bits, an index into links or leaders below. */
+#define USER_LINK 0x10000000u
+#define USER_LEADER 0x20000000u
+#define USER_INDEX 0x0FFFFFFFu
+
+#define FIGURE_SPACE "\xE2\x80\x87"
+
+typedef struct pg {
+    const md_page_env *env;
+    md_diags *d;       /* layout warnings of this pass */
+    md_diags *d_final; /* errors, and warnings only the last pass knows (unresolved ids) */
+    const char *file;
+    md_arena *a; /* this pass's lines, styles and strings */
+    int pass, is_final;
+    md_canvas c;
+
+    item *items;
+    size_t items_len, items_cap;
+    md_para_span *spans;
+    size_t spans_len, spans_cap;
+    const char **links;
+    size_t links_len, links_cap;
+    leader *leaders;
+    size_t leaders_len, leaders_cap;
+    id_rec *ids;
+    size_t ids_len, ids_cap;
+    id_rec *prev_ids; /* the previous pass's ids with their pages */
+    size_t prev_ids_len;
+    int *seq_pages; /* pages per page-sequence in the previous pass */
+    size_t seq_len;
+
+    /* While building. */
+    int is_static, in_label, page_number, is_last_seq;
+    int pending_keep; /* the next line may not start a page (keep-with-next/-previous) */
+    uint8_t keep_has_line[MD_FO_MAX_DEPTH + 2];
+    int keep_depth;
+    md_sp body_start, label_end; /* of the innermost list-block, from the reference start */
+
+    /* While drawing. */
+    const box *open_boxes[MD_FO_MAX_DEPTH + 2];
+    md_sp open_tops[MD_FO_MAX_DEPTH + 2];
+    int open_len;
+    size_t pages_drawn;
+} pg;
+
+#define GROW(g, arr, len, cap) grow((void **)&(arr), &(cap), (len) + 1, sizeof *(arr))
+
+static md_status
+grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return MD_OK;
+    size_t n = *cap ? *cap * 2 : 64;
+    while (n < need)
+        n *= 2;
+    void *q = md_realloc_array(*p, n, size);
+    if (q == NULL)
+        return MD_ENOMEM;
+    *p = q;
+    *cap = n;
+    return MD_OK;
+}
+
+static md_sp
+len_at(const pg *g, md_fo_len l, md_sp base)
+{
+    switch (l.kind) {
+    case MD_FO_LEN_ABS: return (md_sp)(l.sp + (int64_t)l.pct * base / (100 * 65536));
+    case MD_FO_LEN_BODY_START: return g->body_start;
+    case MD_FO_LEN_LABEL_END: return g->label_end;
+    default: return l.sp;
+    }
+}
+
+static void
+warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
+{
+    /* The flow is warned about in the first pass; static content is built only while
+     * drawing, once per page (the sink counts the repeats). */
+    md_diags *d = g->is_static && g->is_final ? g->d_final : g->pass == 1 ? g->d : NULL;
+    if (d == NULL)
+        return;
+    md_diag_add(d, MD_DIAG_WARNING, g->file, n->line, 0, fmt, what);
+    if (n->src_line > 0)
+        md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+}
+
+static md_status
+push(pg *g, item it)
+{
+    if (GROW(g, g->items, g->items_len, g->items_cap) != MD_OK)
+        return MD_ENOMEM;
+    g->items[g->items_len++] = it;
+    return MD_OK;
+}
+
+/* Spaces, breaks and boxes belong to the flow; a list label has no height of its own. */
+static md_status
+push_space(pg *g, item_kind kind, md_sp h, int is_retain)
+{
+    if (g->in_label || (h <= 0 && kind != IT_BREAK))
+        return MD_OK;
+    return push(g, (item){.kind = kind, .h = h, .is_retain = (uint8_t)is_retain});
+}
+
+static md_status
+push_tag(pg *g, item_kind kind, const char *role, const char *attrs)
+{
+    if (g->is_static)
+        return MD_OK;
+    return push(g, (item){.kind = kind, .role = role, .attrs = attrs});
+}
+
+/* --- inline content → spans ----------------------------------------------------------- */
+
+static md_status
+style_for(pg *g, const md_fo_props *p, const md_para_style **out)
+{
+    md_font *f = NULL;
+    md_status st = md_font_lookup(g->env->fonts, p->font_family, (int)p->font_weight,
+                                  p->font_style != MD_FO_FONT_NORMAL, g->d, &f);
+    if (st != MD_OK)
+        return st;
+    md_para_style *s = md_arena_alloc(g->a, sizeof *s);
+    if (s == NULL)
+        return MD_ENOMEM;
+    *s = (md_para_style){f, p->font_size, p->color & 0xFFFFFFu,
+                         (uint8_t)(p->is_hyphenate && g->env->hyph != NULL)};
+    *out = s;
+    return MD_OK;
+}
+
+static md_status
+add_span(pg *g, const char *text, size_t len, const md_para_style *s, uint32_t user)
+{
+    if (len == 0)
+        return MD_OK;
+    if (GROW(g, g->spans, g->spans_len, g->spans_cap) != MD_OK)
+        return MD_ENOMEM;
+    g->spans[g->spans_len++] = (md_para_span){text, len, s, user};
+    return MD_OK;
+}
+
+static const id_rec *
+prev_id(const pg *g, const char *id)
+{
+    for (size_t i = 0; id != NULL && i < g->prev_ids_len; i++) {
+        if (strcmp(g->prev_ids[i].id, id) == 0)
+            return &g->prev_ids[i];
+    }
+    return NULL;
+}
+
+static md_status
+add_number(pg *g, int number, const md_para_style *s)
+{
+    char buf[16];
+    int len = snprintf(buf, sizeof buf, "%d", number);
+    char *t = md_arena_strndup(g->a, buf, (size_t)len);
+    return t == NULL ? MD_ENOMEM : add_span(g, t, (size_t)len, s, 0);
+}
+
+/* "'" and "\" escaped for cairo's attribute strings. */
+static const char *
+cairo_quoted(pg *g, const char *key, const char *v)
+{
+    md_buf b = {0};
+    md_status st = md_buf_addf(&b, "%s='", key);
+    for (const char *p = v; *p != '\0' && st == MD_OK; p++) {
+        if (*p == '\'' || *p == '\\')
+            st = md_buf_add(&b, "\\", 1);
+        if (st == MD_OK)
+            st = md_buf_add(&b, p, 1);
+    }
+    if (st == MD_OK)
+        st = md_buf_adds(&b, "'");
+    char *out = st == MD_OK ? md_arena_strndup(g->a, b.data, b.len) : NULL;
+    md_buf_free(&b);
+    return out;
+}
+
+static md_status
+add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
+{
+    const md_fo_props *p = n->props;
+    if (p->leader_pattern == MD_FO_LEADER_USE_CONTENT)
+        warn(g, n, "fo:leader leader-pattern=\"%s\" is not typeset yet; drawn as space",
+             "use-content");
+    /* The leader takes the room of figure spaces (U+2007: a glyph, and no line break between
+     * two of them, UAX #14 class GL), so that it wraps as one unbreakable piece; it is drawn
+     * as a rule or dots over that room instead of the spaces. */
+    md_para_params pp;
+    md_para_params_default(&pp, 1000 * MD_SP_PER_PT);
+    pp.align = pp.align_last = MD_PARA_START;
+    md_para_span one = {FIGURE_SPACE, 3, s, 0};
+    md_para_env env = {g->env->fonts, NULL};
+    md_para m;
+    md_status st = md_para_set(&env, &one, 1, &pp, g->a, g->d, g->file, n->line, &m);
+    if (st != MD_OK)
+        return st;
+    md_sp adv = m.lines_len == 1 ? m.lines[0].width : 0;
+    md_sp len = len_at(g, p->leader_length.opt, width);
+    if (adv <= 0 || len <= 0)
+        return MD_OK;
+    int64_t count = (len + adv - 1) / adv;
+    if (count > 1000)
+        count = 1000;
+    if (GROW(g, g->leaders, g->leaders_len, g->leaders_cap) != MD_OK)
+        return MD_ENOMEM;
+    g->leaders[g->leaders_len] =
+        (leader){p->leader_pattern, (md_sp)(count * adv), p->rule_thickness, s->size, s->rgb};
+    char *t = md_arena_alloc(g->a, (size_t)count * 3 + 1);
+    if (t == NULL)
+        return MD_ENOMEM;
+    for (int64_t i = 0; i < count; i++)
+        memcpy(t + i * 3, FIGURE_SPACE, 3);
+    return add_span(g, t, (size_t)count * 3, s, USER_LEADER | (uint32_t)g->leaders_len++);
+}
+
+static md_status collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width);
+
+static md_status
+collect_children(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
+{
+    md_status st = MD_OK;
+    for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
+        st = collect_inline(g, c, user, width);
+    return st;
+}
+
+static md_status
+collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
+{
+    const md_para_style *s = NULL;
+    md_status st = style_for(g, n->props, &s);
+    if (st != MD_OK)
+        return st;
+    if (n->props->text_decoration != 0 && n->kind != MD_FO_TEXT)
+        warn(g, n, "%s is not drawn yet; the text is set without it", "text-decoration");
+    switch (n->kind) {
+    case MD_FO_TEXT: return add_span(g, n->text, n->text_len, s, user);
+    case MD_FO_INLINE:
+    case MD_FO_WRAPPER: return collect_children(g, n, user, width);
+    case MD_FO_CHARACTER:
+        return n->props->character
+                   ? add_span(g, n->props->character, strlen(n->props->character), s, user)
+                   : MD_OK;
+    case MD_FO_BASIC_LINK: {
+        const char *uri = n->props->external_destination;
+        if (uri == NULL) {
+            warn(g, n, "fo:basic-link %s is not linked yet; its text is set as plain text",
+                 "internal-destination");
+            return collect_children(g, n, user, width);
+        }
+        if (GROW(g, g->links, g->links_len, g->links_cap) != MD_OK)
+            return MD_ENOMEM;
+        const char *attrs = cairo_quoted(g, "uri", uri);
+        if (attrs == NULL)
+            return MD_ENOMEM;
+        g->links[g->links_len] = attrs;
+        return collect_children(g, n, USER_LINK | (uint32_t)g->links_len++, width);
+    }
+    case MD_FO_PAGE_NUMBER:
+        if (!g->is_static) {
+            warn(g, n, "%s in the flow is not typeset yet; set as \"?\"", "fo:page-number");
+            return add_span(g, "?", 1, s, user);
+        }
+        return add_number(g, g->page_number, s);
+    case MD_FO_PAGE_NUMBER_CITATION:
+    case MD_FO_PAGE_NUMBER_CITATION_LAST: {
+        const id_rec *r = prev_id(g, n->props->ref_id);
+        if (r == NULL && g->is_final) {
+            md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, n->line, 0,
+                        "%s ref-id=\"%s\": no element has that id; set as \"?\"",
+                        md_fo_kind_name(n->kind), n->props->ref_id ? n->props->ref_id : "");
+        }
+        if (r == NULL)
+            return add_span(g, "?", 1, s, user);
+        return add_number(g, n->kind == MD_FO_PAGE_NUMBER_CITATION ? r->first_page : r->last_page,
+                          s);
+    }
+    case MD_FO_LEADER: return add_leader(g, n, s, width);
+    case MD_FO_EXTERNAL_GRAPHIC:
+        warn(g, n, "%s is not typeset yet; left out", "fo:external-graphic");
+        return MD_OK;
+    default:
+        warn(g, n, "fo:%s inside a line is not typeset yet; its text is set inline",
+             md_fo_kind_name(n->kind));
+        return collect_children(g, n, user, width);
+    }
+}
+
+/* --- blocks → items ------------------------------------------------------------------- */
+
+static int
+is_inline_kind(md_fo_kind k)
+{
+    switch (k) {
+    case MD_FO_TEXT:
+    case MD_FO_INLINE:
+    case MD_FO_WRAPPER:
+    case MD_FO_CHARACTER:
+    case MD_FO_BASIC_LINK:
+    case MD_FO_PAGE_NUMBER:
+    case MD_FO_PAGE_NUMBER_CITATION:
+    case MD_FO_PAGE_NUMBER_CITATION_LAST:
+    case MD_FO_LEADER:
+    case MD_FO_EXTERNAL_GRAPHIC: return 1;
+    default: return 0;
+    }
+}
+
+static md_para_align
+align_from(md_fo_align a)
+{
+    switch (a) {
+    case MD_FO_ALIGN_CENTER: return MD_PARA_CENTER;
+    case MD_FO_ALIGN_END: return MD_PARA_END;
+    case MD_FO_ALIGN_JUSTIFY: return MD_PARA_JUSTIFY;
+    default: return MD_PARA_START;
+    }
+}
+
+static const char *
+role_of(const md_fo_props *p)
+{
+    const char *r = p->role;
+    if (r != NULL && r[0] == 'H' && r[1] >= '1' && r[1] <= '6' && r[2] == '\0')
+        return r;
+    return "P";
+}
+
+/* A line may start a page unless a keep says otherwise (XSL §4.8): keep-with-next of the
+ * block before it, keep-with-previous of its block, keep-together of a block it shares with
+ * the line before. */
+static void
+mark_keeps(pg *g, item *it)
+{
+    if (g->pending_keep)
+        it->is_no_break = 1;
+    g->pending_keep = 0;
+    for (int k = 0; k < g->keep_depth; k++) {
+        if (g->keep_has_line[k])
+            it->is_no_break = 1;
+        g->keep_has_line[k] = 1;
+    }
+}
+
+/* Sets the spans collected for block n as one paragraph at x, width w. */
+static md_status
+flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
+{
+    if (g->spans_len == 0)
+        return MD_OK;
+    const md_fo_props *p = n->props;
+    md_para_params pp;
+    md_para_params_default(&pp, w);
+    if (*is_first)
+        pp.text_indent = len_at(g, p->text_indent, w);
+    *is_first = 0;
+    pp.align = align_from(p->text_align);
+    pp.align_last = align_from(p->text_align_last);
+    if (p->language != NULL)
+        pp.lang = p->language;
+    md_para_env env = {g->env->fonts, g->env->hyph};
+    md_para para;
+    size_t before = md_diags_count(g->d, MD_DIAG_WARNING);
+    md_status st =
+        md_para_set(&env, g->spans, g->spans_len, &pp, g->a, g->d, g->file, n->line, &para);
+    g->spans_len = 0;
+    if (st != MD_OK)
+        return st;
+    if (md_diags_count(g->d, MD_DIAG_WARNING) > before && n->src_line > 0)
+        md_diag_note(g->d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+
+    /* Half-leading (XSL §7.15.4): the block's nominal font centred in line-height, so that
+     * baselines are line-height apart. */
+    const md_para_style *s = NULL;
+    if ((st = style_for(g, p, &s)) != MD_OK)
+        return st;
+    md_font_metrics m;
+    md_font_metrics_at(s->font, s->size, &m);
+    md_sp lh = p->line_height;
+    md_sp base = (lh - (m.ascender + m.descender)) / 2 + m.ascender;
+
+    if (!g->in_label && (st = push_tag(g, IT_TAG_BEGIN, role_of(p), NULL)) != MD_OK)
+        return st;
+    size_t n_lines = para.lines_len;
+    md_sp aside_off = 0;
+    for (size_t i = 0; i < n_lines && st == MD_OK; i++) {
+        item it = {.kind = IT_LINE, .h = lh, .base = base, .x = x, .line = &para.lines[i]};
+        if (g->in_label) {
+            it.is_aside = 1;
+            it.aside_off = aside_off;
+            aside_off += lh;
+        } else {
+            /* Orphans and widows (XSL §7.20.2, §7.20.6): at least that many lines of the
+             * paragraph before and after a page break. */
+            if (i > 0 && (i < (size_t)p->orphans || n_lines - i < (size_t)p->widows))
+                it.is_no_break = 1;
+            if (i > 0 && para.lines[i - 1].is_hyphenated)
+                it.is_avoid = 1;
+            mark_keeps(g, &it);
+        }
+        st = push(g, it);
+    }
+    if (st == MD_OK && !g->in_label)
+        st = push_tag(g, IT_TAG_END, role_of(p), NULL);
+    return st;
+}
+
+static md_status build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw);
+
+/* The children of a block-level node: inline content becomes paragraphs, blocks recurse. */
+static md_status
+build_children(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
+{
+    const md_fo_props *p = n->props;
+    md_sp x = rx + len_at(g, p->start_indent, rw);
+    md_sp w = rw - len_at(g, p->start_indent, rw) - len_at(g, p->end_indent, rw);
+    int is_first = 1;
+    md_status st = MD_OK;
+    for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next) {
+        if (n->kind == MD_FO_BLOCK && is_inline_kind(c->kind)) {
+            st = collect_inline(g, c, 0, w);
+        } else {
+            st = flush(g, n, x, w, &is_first);
+            if (st == MD_OK)
+                st = build_block(g, c, rx, rw);
+        }
+    }
+    if (st == MD_OK)
+        st = flush(g, n, x, w, &is_first);
+    return st;
+}
+
+static md_status
+record_id(pg *g, const char *id, size_t first)
+{
+    if (id == NULL || g->is_static)
+        return MD_OK;
+    if (GROW(g, g->ids, g->ids_len, g->ids_cap) != MD_OK)
+        return MD_ENOMEM;
+    g->ids[g->ids_len++] = (id_rec){id, first, g->items_len, 0, 0};
+    return MD_OK;
+}
+
+static md_status
+build_list(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
+{
+    const md_fo_props *p = n->props;
+    md_sp saved_bs = g->body_start, saved_le = g->label_end;
+    /* body-start() and label-end() (XSL §7.30.4, §7.30.6). */
+    md_sp start = len_at(g, p->start_indent, rw);
+    md_sp pdbs = len_at(g, p->provisional_distance_between_starts, rw);
+    md_sp pls = len_at(g, p->provisional_label_separation, rw);
+    g->body_start = start + pdbs;
+    g->label_end = rw - (start + pdbs - pls);
+    md_status st = push_tag(g, IT_TAG_BEGIN, "L", NULL);
+    for (const md_fo_node *it = n->first; it != NULL && st == MD_OK; it = it->next) {
+        if (it->kind != MD_FO_LIST_ITEM) {
+            st = build_block(g, it, rx, rw);
+            continue;
+        }
+        size_t first = g->items_len;
+        const md_fo_props *ip = it->props;
+        if (ip->break_before != MD_FO_BREAK_AUTO)
+            st = push_space(g, IT_BREAK, 0, 0);
+        if (st == MD_OK)
+            st = push_space(g, IT_SPACE, len_at(g, ip->space_before.opt, rw),
+                            ip->space_before.is_retain);
+        if (st == MD_OK)
+            st = push_tag(g, IT_TAG_BEGIN, "LI", NULL);
+        int keep = ip->keep_together.within_page == MD_FO_KEEP_ALWAYS;
+        if (keep && g->keep_depth <= MD_FO_MAX_DEPTH)
+            g->keep_has_line[g->keep_depth++] = 0;
+        for (const md_fo_node *part = it->first; part != NULL && st == MD_OK; part = part->next) {
+            int is_label = part->kind == MD_FO_LIST_ITEM_LABEL;
+            const char *role = is_label ? "Lbl" : "LBody";
+            st = push_tag(g, IT_TAG_BEGIN, role, NULL);
+            g->in_label = is_label;
+            for (const md_fo_node *b = part->first; b != NULL && st == MD_OK; b = b->next)
+                st = build_block(g, b, rx, rw);
+            g->in_label = 0;
+            if (st == MD_OK)
+                st = push_tag(g, IT_TAG_END, role, NULL);
+        }
+        if (keep && g->keep_depth > 0)
+            g->keep_depth--;
+        if (st == MD_OK)
+            st = push_tag(g, IT_TAG_END, "LI", NULL);
+        if (st == MD_OK)
+            st = push_space(g, IT_SPACE, len_at(g, ip->space_after.opt, rw),
+                            ip->space_after.is_retain);
+        if (st == MD_OK && ip->keep_with_next.within_page == MD_FO_KEEP_ALWAYS)
+            g->pending_keep = 1;
+        if (st == MD_OK)
+            st = record_id(g, ip->id, first);
+    }
+    if (st == MD_OK)
+        st = push_tag(g, IT_TAG_END, "L", NULL);
+    g->body_start = saved_bs;
+    g->label_end = saved_le;
+    return st;
+}
+
+static md_status
+build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
+{
+    const md_fo_props *p = n->props;
+    size_t first = g->items_len;
+    md_status st = MD_OK;
+    switch (n->kind) {
+    case MD_FO_BLOCK:
+    case MD_FO_BLOCK_CONTAINER:
+    case MD_FO_LIST_BLOCK:
+    case MD_FO_WRAPPER: break;
+    case MD_FO_TABLE:
+    case MD_FO_TABLE_BODY:
+    case MD_FO_TABLE_HEADER:
+    case MD_FO_TABLE_FOOTER:
+    case MD_FO_TABLE_ROW:
+    case MD_FO_TABLE_CELL:
+        if (n->kind == MD_FO_TABLE)
+            warn(g, n, "%s is not typeset as a table yet; its cells are set one below another",
+                 "fo:table");
+        for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
+            st = build_block(g, c, rx, rw);
+        return st;
+    case MD_FO_TABLE_COLUMN: return MD_OK;
+    case MD_FO_TEXT:
+        warn(g, n, "%s outside a block is not typeset; left out", "text");
+        return MD_OK;
+    default:
+        warn(g, n, "fo:%s is not typeset yet; left out", md_fo_kind_name(n->kind));
+        return MD_OK;
+    }
+    if (p->break_before != MD_FO_BREAK_AUTO)
+        st = push_space(g, IT_BREAK, 0, 0);
+    if (st == MD_OK && p->keep_with_previous.within_page == MD_FO_KEEP_ALWAYS)
+        g->pending_keep = 1;
+    if (st == MD_OK)
+        st = push_space(g, IT_SPACE, len_at(g, p->space_before.opt, rw), p->space_before.is_retain);
+
+    /* The border box: the content rectangle widened by padding and border (XSL §4.2.2). */
+    box *bx = NULL;
+    const md_fo_border *bd = p->border;
+    if (st == MD_OK && !g->in_label &&
+        (p->background_color != MD_FO_COLOR_NONE || bd[0].width || bd[1].width || bd[2].width ||
+         bd[3].width)) {
+        bx = md_arena_alloc(g->a, sizeof *bx);
+        if (bx == NULL)
+            return MD_ENOMEM;
+        bx->left = len_at(g, p->start_indent, rw) - len_at(g, p->padding[MD_FO_START], rw) -
+                   bd[MD_FO_START].width;
+        bx->right = rw - len_at(g, p->end_indent, rw) + len_at(g, p->padding[MD_FO_END], rw) +
+                    bd[MD_FO_END].width;
+        if (n->kind == MD_FO_BLOCK_CONTAINER) {
+            bx->left = 0;
+            bx->right = rw;
+        }
+        memcpy(bx->border, bd, sizeof bx->border);
+        bx->background = p->background_color;
+        st = push(g, (item){.kind = IT_BOX_BEGIN, .box = bx});
+    }
+    if (st == MD_OK)
+        st = push_space(g, IT_FIXED,
+                        bd[MD_FO_BEFORE].width + len_at(g, p->padding[MD_FO_BEFORE], rw), 1);
+    int keep = p->keep_together.within_page == MD_FO_KEEP_ALWAYS;
+    if (keep && g->keep_depth <= MD_FO_MAX_DEPTH)
+        g->keep_has_line[g->keep_depth++] = 0;
+    if (st == MD_OK) {
+        if (n->kind == MD_FO_LIST_BLOCK) {
+            st = build_list(g, n, rx, rw);
+        } else if (n->kind == MD_FO_BLOCK_CONTAINER) {
+            /* A reference area (XSL §6.5.3): its children's indents count from its content
+             * rectangle. */
+            md_sp s = len_at(g, p->start_indent, rw), e = len_at(g, p->end_indent, rw);
+            md_sp inner = rw - s - e;
+            if (p->width.kind == MD_FO_LEN_ABS)
+                inner = len_at(g, p->width, rw);
+            for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
+                st = build_block(g, c, rx + s, inner);
+        } else {
+            st = build_children(g, n, rx, rw);
+        }
+    }
+    if (keep && g->keep_depth > 0)
+        g->keep_depth--;
+    if (st == MD_OK)
+        st = push_space(g, IT_FIXED, bd[MD_FO_AFTER].width + len_at(g, p->padding[MD_FO_AFTER], rw),
+                        1);
+    if (st == MD_OK && bx != NULL)
+        st = push(g, (item){.kind = IT_BOX_END, .box = bx});
+    if (st == MD_OK)
+        st = push_space(g, IT_SPACE, len_at(g, p->space_after.opt, rw), p->space_after.is_retain);
+    if (st == MD_OK && p->break_after != MD_FO_BREAK_AUTO)
+        st = push_space(g, IT_BREAK, 0, 0);
+    if (st == MD_OK && p->keep_with_next.within_page == MD_FO_KEEP_ALWAYS)
+        g->pending_keep = 1;
+    if (st == MD_OK)
+        st = record_id(g, p->id, first);
+    return st;
+}
+
+/* Builds the items of a flow or static-content into g->items (emptied first). */
+static md_status
+build_flow(pg *g, const md_fo_node *flow, md_sp width)
+{
+    g->items_len = 0;
+    g->pending_keep = 0;
+    g->keep_depth = 0;
+    md_status st = MD_OK;
+    for (const md_fo_node *c = flow->first; c != NULL && st == MD_OK; c = c->next)
+        st = build_block(g, c, 0, width);
+    return st;
+}
+
+/* --- pagination ----------------------------------------------------------------------- */
+
+/* Places items from start on a page body h high, as the drawing does (spaces merge to the
+ * largest, §4.3.1 with equal precedence; a conditional space at the page top is discarded).
+ * With is_bounded the page ends at end; otherwise the best place for the page to end is
+ * found: *end is the last item on the page + 1, *next the first item of the next page.
+ * ys (may be NULL) receives the top of each placed item, from the body top. */
+static void
+place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *ys, size_t *out_end,
+      size_t *out_next)
+{
+    md_sp y = 0, pending = 0;
+    size_t placed = 0, aside_from = SIZE_MAX;
+    size_t good = SIZE_MAX, hard = SIZE_MAX, good_no = 0, hard_no = 0;
+    size_t i;
+    *out_end = *out_next = end;
+    for (i = start; i < end; i++) {
+        const item *t = &it[i];
+        if (ys != NULL)
+            ys[i - start] = y + pending;
+        switch (t->kind) {
+        case IT_SPACE:
+            if (placed > 0 || t->is_retain)
+                pending = t->h > pending ? t->h : pending;
+            break;
+        case IT_FIXED:
+            y += pending + t->h;
+            pending = 0;
+            break;
+        case IT_BOX_BEGIN:
+        case IT_BOX_END:
+            y += pending;
+            pending = 0;
+            if (ys != NULL)
+                ys[i - start] = y;
+            break;
+        case IT_BREAK:
+            if (placed > 0 && !is_bounded) {
+                *out_end = i;
+                *out_next = i + 1;
+                return;
+            }
+            break;
+        case IT_LINE:
+            if (t->is_aside) {
+                if (aside_from == SIZE_MAX)
+                    aside_from = i;
+                break;
+            }
+            if (placed > 0 && !is_bounded) {
+                if (!t->is_no_break) {
+                    hard = i, hard_no = placed;
+                    if (!t->is_avoid)
+                        good = i, good_no = placed;
+                }
+                if (y + pending + t->h > h) {
+                    /* The page is full: end it before the last line allowed to start a page,
+                     * preferring one that does not follow a hyphen unless that costs more than
+                     * three lines (then the hyphen stays). */
+                    size_t brk = i;
+                    if (good != SIZE_MAX && (hard == SIZE_MAX || hard_no - good_no <= 3))
+                        brk = good;
+                    else if (hard != SIZE_MAX)
+                        brk = hard;
+                    size_t split = brk;
+                    while (split > start &&
+                           (it[split - 1].kind != IT_LINE || it[split - 1].is_aside))
+                        split--;
+                    while (split < brk &&
+                           (it[split].kind == IT_TAG_END || it[split].kind == IT_SPACE ||
+                            it[split].kind == IT_FIXED || it[split].kind == IT_BOX_END))
+                        split++;
+                    *out_end = *out_next = split;
+                    return;
+                }
+            }
+            y += pending;
+            pending = 0;
+            if (ys != NULL) {
+                ys[i - start] = y;
+                for (size_t k = aside_from; k < i && aside_from != SIZE_MAX; k++) {
+                    if (it[k].kind == IT_LINE && it[k].is_aside)
+                        ys[k - start] = y + it[k].aside_off;
+                }
+            }
+            aside_from = SIZE_MAX;
+            y += t->h;
+            placed++;
+            break;
+        default: break;
+        }
+    }
+}
+
+static int
+has_lines(const item *it, size_t start, size_t end)
+{
+    for (size_t i = start; i < end; i++) {
+        if (it[i].kind == IT_LINE && !it[i].is_aside)
+            return 1;
+    }
+    return 0;
+}
+
+/* --- page masters --------------------------------------------------------------------- */
+
+static const md_fo_node *
+find_master(const md_fo_node *root, const char *name)
+{
+    for (const md_fo_node *s = root->first; s != NULL && name != NULL; s = s->next) {
+        if (s->kind != MD_FO_LAYOUT_MASTER_SET)
+            continue;
+        for (const md_fo_node *m = s->first; m != NULL; m = m->next) {
+            if (m->props->master_name != NULL && strcmp(m->props->master_name, name) == 0)
+                return m;
+        }
+    }
+    return NULL;
+}
+
+/* The simple-page-master of page index (0-based) of a page-sequence whose master-reference is
+ * ref (XSL §6.4.7–6.4.11); is_last from the previous pass. NULL when none applies. */
+static const md_fo_node *
+master_for(const md_fo_node *root, const md_fo_node *ref, int index, int is_last, int number)
+{
+    if (ref == NULL || ref->kind == MD_FO_SIMPLE_PAGE_MASTER)
+        return ref;
+    int at = 0;
+    const md_fo_node *last = NULL;
+    for (const md_fo_node *s = ref->first; s != NULL; s = s->next) {
+        int reps = s->kind == MD_FO_SINGLE_PAGE_MASTER_REFERENCE ? 1 : s->props->maximum_repeats;
+        int is_here = reps < 0 || index < at + reps;
+        if (s->kind == MD_FO_SINGLE_PAGE_MASTER_REFERENCE ||
+            s->kind == MD_FO_REPEATABLE_PAGE_MASTER_REFERENCE) {
+            last = find_master(root, s->props->master_reference);
+            if (is_here)
+                return last;
+        } else if (s->kind == MD_FO_REPEATABLE_PAGE_MASTER_ALTERNATIVES) {
+            for (const md_fo_node *c = s->first; c != NULL; c = c->next) {
+                const md_fo_props *p = c->props;
+                int pos = p->page_position;
+                int is_first = index == 0;
+                int ok = pos == 0 || (pos == 1 && is_first) || (pos == 2 && is_last) ||
+                         (pos == 3 && !is_first) || (pos == 4 && is_first && is_last);
+                ok = ok && (p->odd_or_even == 0 || (p->odd_or_even == 1) == (number % 2 != 0));
+                ok = ok && p->blank_or_not_blank != 1;
+                if (ok) {
+                    last = find_master(root, p->master_reference);
+                    if (is_here)
+                        return last;
+                    break;
+                }
+            }
+        }
+        if (reps >= 0)
+            at += reps;
+    }
+    return last;
+}
+
+static md_sp
+margin(const md_fo_props *p, int side, md_sp base)
+{
+    return (md_sp)(p->margin[side].sp + (int64_t)p->margin[side].pct * base / (100 * 65536));
+}
+
+static void
+geom_from(const md_fo_node *m, geom *out)
+{
+    const md_fo_props *p = m->props;
+    geom g = {.master = m, .page_w = p->page_width, .page_h = p->page_height};
+    md_sp mt = margin(p, MD_FO_BEFORE, g.page_w), mb = margin(p, MD_FO_AFTER, g.page_w);
+    md_sp ml = margin(p, MD_FO_START, g.page_w), mr = margin(p, MD_FO_END, g.page_w);
+    md_sp cw = g.page_w - ml - mr, ch = g.page_h - mt - mb;
+    g.body_x = ml, g.body_y = mt, g.body_w = cw, g.body_h = ch;
+    g.before_name = "xsl-region-before";
+    g.after_name = "xsl-region-after";
+    for (const md_fo_node *r = m->first; r != NULL; r = r->next) {
+        const md_fo_props *q = r->props;
+        md_sp ext = (md_sp)(q->extent.sp + (int64_t)q->extent.pct * ch / (100 * 65536));
+        if (r->kind == MD_FO_REGION_BODY) {
+            md_sp bt = margin(q, MD_FO_BEFORE, cw), bb = margin(q, MD_FO_AFTER, cw);
+            md_sp bl = margin(q, MD_FO_START, cw), br = margin(q, MD_FO_END, cw);
+            g.body_x = ml + bl, g.body_y = mt + bt;
+            g.body_w = cw - bl - br, g.body_h = ch - bt - bb;
+        } else if (r->kind == MD_FO_REGION_BEFORE) {
+            g.before_x = ml, g.before_y = mt, g.before_w = cw, g.before_h = ext;
+            if (q->region_name != NULL)
+                g.before_name = q->region_name;
+        } else if (r->kind == MD_FO_REGION_AFTER) {
+            g.after_x = ml, g.after_y = mt + ch - ext, g.after_w = cw, g.after_h = ext;
+            if (q->region_name != NULL)
+                g.after_name = q->region_name;
+        }
+    }
+    *out = g;
+}
+
+/* --- drawing -------------------------------------------------------------------------- */
+
+static md_status
+draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_start, int is_end)
+{
+    md_canvas c = g->c;
+    md_sp l = x0 + b->left, w = b->right - b->left;
+    md_status st = MD_OK;
+    if (b->background != MD_FO_COLOR_NONE && bottom > top)
+        st = c.ops->rect(c.self, l, top, w, bottom - top, b->background);
+    const md_fo_border *bd = b->border;
+    if (st == MD_OK && is_start && bd[MD_FO_BEFORE].width > 0)
+        st = c.ops->rect(c.self, l, top, w, bd[MD_FO_BEFORE].width, bd[MD_FO_BEFORE].color);
+    if (st == MD_OK && is_end && bd[MD_FO_AFTER].width > 0)
+        st = c.ops->rect(c.self, l, bottom - bd[MD_FO_AFTER].width, w, bd[MD_FO_AFTER].width,
+                         bd[MD_FO_AFTER].color);
+    if (st == MD_OK && bd[MD_FO_START].width > 0)
+        st =
+            c.ops->rect(c.self, l, top, bd[MD_FO_START].width, bottom - top, bd[MD_FO_START].color);
+    if (st == MD_OK && bd[MD_FO_END].width > 0)
+        st = c.ops->rect(c.self, l + w - bd[MD_FO_END].width, top, bd[MD_FO_END].width,
+                         bottom - top, bd[MD_FO_END].color);
+    return st;
+}
+
+static md_status
+draw_leader(pg *g, const leader *ld, md_sp x, md_sp baseline)
+{
+    md_canvas c = g->c;
+    if (ld->pattern == MD_FO_LEADER_RULE)
+        return c.ops->rect(c.self, x, baseline - ld->thickness, ld->width, ld->thickness, ld->rgb);
+    if (ld->pattern != MD_FO_LEADER_DOTS)
+        return MD_OK;
+    /* Dots: squares a tenth of the font size, 0.4 em apart, on the baseline. */
+    md_sp dot = ld->size / 10, step = ld->size * 2 / 5;
+    md_status st = MD_OK;
+    for (md_sp at = x + (step - dot) / 2; at + dot <= x + ld->width && st == MD_OK; at += step)
+        st = c.ops->rect(c.self, at, baseline - dot, dot, dot, ld->rgb);
+    return st;
+}
+
+static md_status
+draw_run(pg *g, const md_para_run *run, md_sp x, md_sp baseline)
+{
+    if ((run->user & ~USER_INDEX) == USER_LEADER) {
+        size_t k = run->user & USER_INDEX;
+        md_sp gx = run->glyphs_len > 0 ? run->glyphs[0].x : 0;
+        return k < g->leaders_len ? draw_leader(g, &g->leaders[k], x + gx, baseline) : MD_EBUG;
+    }
+    md_canvas_glyph *gl = md_alloc_array(run->glyphs_len + 1, sizeof *gl);
+    md_canvas_cluster *cl = md_alloc_array(run->clusters_len + 1, sizeof *cl);
+    md_status st = MD_ENOMEM;
+    if (gl != NULL && cl != NULL) {
+        for (size_t i = 0; i < run->glyphs_len; i++)
+            gl[i] = (md_canvas_glyph){run->glyphs[i].id, x + run->glyphs[i].x,
+                                      baseline + run->glyphs[i].y};
+        for (size_t i = 0; i < run->clusters_len; i++)
+            cl[i] = (md_canvas_cluster){run->clusters[i].num_bytes, run->clusters[i].num_glyphs};
+        md_canvas_text t = {run->font,         run->style->size,
+                            run->style->rgb,   run->text,
+                            run->text_len,     gl,
+                            run->glyphs_len,   cl,
+                            run->clusters_len, run->is_backward,
+                            run->x_scale};
+        st = g->c.ops->text(g->c.self, &t);
+    }
+    md_free(gl);
+    md_free(cl);
+    return st;
+}
+
+/* A line's runs, each in a leaf tag (Span, or Link for a link's text): cairo 1.16 marks only
+ * content drawn in a leaf element (../shared/notes/cairo-1.16-tagging.md). */
+static md_status
+draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagged)
+{
+    md_canvas c = g->c;
+    md_status st = MD_OK;
+    const char *open = NULL;
+    uint32_t open_user = 0;
+    for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
+        const md_para_run *run = &line->runs[r];
+        uint32_t user = (run->user & ~USER_INDEX) == USER_LINK ? run->user : 0;
+        if ((run->user & ~USER_INDEX) == USER_LEADER) {
+            /* A leader is a rule, not text: drawn outside the leaf tags. */
+            if (open != NULL)
+                st = c.ops->end_tag(c.self, open);
+            open = NULL;
+        } else if (is_tagged && (open == NULL || user != open_user)) {
+            if (open != NULL)
+                st = c.ops->end_tag(c.self, open);
+            size_t k = user & USER_INDEX;
+            if (user != 0 && k >= g->links_len)
+                st = MD_EBUG;
+            open = user != 0 ? "Link" : "Span";
+            open_user = user;
+            if (st == MD_OK)
+                st = c.ops->begin_tag(c.self, open, user != 0 ? g->links[k] : NULL);
+        }
+        if (st == MD_OK)
+            st = draw_run(g, run, x, baseline);
+    }
+    if (st == MD_OK && open != NULL && is_tagged)
+        st = c.ops->end_tag(c.self, open);
+    return st;
+}
+
+/* Draws items [start, end) with their tops in ys (from top), x from x0. Boxes open before
+ * start continue from the top; boxes still open at the end continue on the next page. */
+static md_status
+draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top, md_sp bottom,
+           int is_tagged)
+{
+    const item *it = g->items;
+    md_status st = MD_OK;
+    /* Backgrounds and borders first, under the text. */
+    for (int k = 0; k < g->open_len; k++)
+        g->open_tops[k] = top;
+    int is_start[MD_FO_MAX_DEPTH + 2] = {0};
+    md_sp last = top;
+    for (size_t i = start; i < end && st == MD_OK; i++) {
+        md_sp y = top + ys[i - start];
+        if (it[i].kind == IT_LINE && !it[i].is_aside && y + it[i].h > last)
+            last = y + it[i].h;
+        if (it[i].kind == IT_FIXED && y + it[i].h > last)
+            last = y + it[i].h;
+        if (it[i].kind == IT_BOX_BEGIN && g->open_len < MD_FO_MAX_DEPTH + 2) {
+            is_start[g->open_len] = 1;
+            g->open_tops[g->open_len] = y;
+            g->open_boxes[g->open_len++] = it[i].box;
+        } else if (it[i].kind == IT_BOX_END && g->open_len > 0) {
+            g->open_len--;
+            st = draw_box(g, g->open_boxes[g->open_len], x0, g->open_tops[g->open_len], y,
+                          is_start[g->open_len], 1);
+            is_start[g->open_len] = 0;
+        }
+    }
+    for (int k = g->open_len; k-- > 0 && st == MD_OK;)
+        st = draw_box(g, g->open_boxes[k], x0, g->open_tops[k], last, is_start[k], 0);
+    if (last > bottom && st == MD_OK && g->is_static)
+        md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, 0, 0,
+                    "static content is taller than its region; it overflows");
+    for (size_t i = start; i < end && st == MD_OK; i++) {
+        const item *t = &it[i];
+        md_sp y = top + ys[i - start];
+        if (t->kind == IT_TAG_BEGIN)
+            st = g->c.ops->begin_tag(g->c.self, t->role, t->attrs);
+        else if (t->kind == IT_TAG_END)
+            st = g->c.ops->end_tag(g->c.self, t->role);
+        else if (t->kind == IT_LINE)
+            st = draw_line(g, t->line, x0 + t->x, y + t->base, is_tagged);
+    }
+    return st;
+}
+
+/* Lays out and draws one static-content into a region; drawn outside the structure tree
+ * (issue 5 marks it as an artifact). */
+static md_status
+draw_static(pg *g, const md_fo_node *seq, const char *region, md_sp x, md_sp y, md_sp w, md_sp h,
+            int number)
+{
+    const md_fo_node *sc = NULL;
+    for (const md_fo_node *c = seq->first; c != NULL; c = c->next) {
+        if (c->kind == MD_FO_STATIC_CONTENT && c->props->flow_name != NULL &&
+            strcmp(c->props->flow_name, region) == 0)
+            sc = c;
+    }
+    if (sc == NULL || h <= 0)
+        return MD_OK;
+    g->is_static = 1;
+    g->page_number = number;
+    md_status st = build_flow(g, sc, w);
+    md_sp *ys = st == MD_OK ? md_alloc_array(g->items_len + 1, sizeof *ys) : NULL;
+    if (st == MD_OK && ys == NULL)
+        st = MD_ENOMEM;
+    if (st == MD_OK) {
+        size_t end, next;
+        place(g->items, 0, g->items_len, h, 1, ys, &end, &next);
+        int saved = g->open_len;
+        g->open_len = 0;
+        st = draw_items(g, 0, g->items_len, ys, x, y, y + h, 0);
+        g->open_len = saved;
+    }
+    md_free(ys);
+    g->is_static = 0;
+    return st;
+}
+
+/* --- page sequences ------------------------------------------------------------------- */
+
+static int
+page_of(const page_rec *pages, size_t len, size_t at)
+{
+    for (size_t i = 0; i < len; i++) {
+        if (at < pages[i].end || i + 1 == len)
+            return pages[i].number;
+    }
+    return 0;
+}
+
+static md_status
+typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t seq_index,
+                 int *number)
+{
+    const md_fo_props *sp = seq->props;
+    const md_fo_node *ref = find_master(root, sp->master_reference);
+    if (ref == NULL) {
+        md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, seq->line, 0,
+                    "fo:page-sequence master-reference=\"%s\": no page master has that name",
+                    sp->master_reference ? sp->master_reference : "");
+        return MD_EINPUT;
+    }
+    const md_fo_node *flow = NULL;
+    for (const md_fo_node *c = seq->first; c != NULL; c = c->next) {
+        if (c->kind == MD_FO_FLOW && flow == NULL)
+            flow = c;
+    }
+    if (sp->initial_page_number > 0)
+        *number = sp->initial_page_number;
+    if (sp->format != NULL && strcmp(sp->format, "1") != 0)
+        warn(g, seq, "page number format=\"%s\" is not supported yet; numbers are 1, 2, 3",
+             sp->format);
+    int prev_len = seq_index < g->seq_len ? g->seq_pages[seq_index] : -1;
+    const md_fo_node *m0 = master_for(root, ref, 0, prev_len == 1, *number);
+    if (m0 == NULL) {
+        md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, seq->line, 0,
+                    "fo:page-sequence master-reference=\"%s\": no simple-page-master for its "
+                    "first page",
+                    sp->master_reference);
+        return MD_EINPUT;
+    }
+    geom g0;
+    geom_from(m0, &g0);
+    size_t ids_from = g->ids_len;
+    md_status st = flow != NULL ? build_flow(g, flow, g0.body_w) : MD_OK;
+    if (flow == NULL)
+        g->items_len = 0;
+    if (st == MD_OK)
+        st = record_id(g, sp->id, 0);
+    page_rec *pages = NULL;
+    size_t pages_len = 0, pages_cap = 0;
+    size_t start = 0;
+    while (st == MD_OK && (start < g->items_len || pages_len == 0)) {
+        int index = (int)pages_len;
+        const md_fo_node *m = master_for(root, ref, index, prev_len == index + 1, *number);
+        if (m == NULL)
+            m = pages_len > 0 ? pages[pages_len - 1].g.master : m0;
+        geom gm;
+        geom_from(m, &gm);
+        if (gm.body_w != g0.body_w)
+            warn(g, m,
+                 "simple-page-master \"%s\": its region-body is not as wide as the first "
+                 "page's; lines keep the first page's width",
+                 m->props->master_name ? m->props->master_name : "");
+        size_t end, next;
+        place(g->items, start, g->items_len, gm.body_h, 0, NULL, &end, &next);
+        if (pages_len > 0 && !has_lines(g->items, start, end)) {
+            pages[pages_len - 1].end = end; /* only tags and spaces left: no empty page */
+        } else {
+            if (g->pages_drawn + pages_len >= MD_PAGE_MAX_PAGES) {
+                md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, seq->line, 0,
+                            "more than %d pages; stopped", MD_PAGE_MAX_PAGES);
+                st = MD_ELIMIT;
+                break;
+            }
+            if (GROW(g, pages, pages_len, pages_cap) != MD_OK) {
+                st = MD_ENOMEM;
+                break;
+            }
+            pages[pages_len++] = (page_rec){start, end, gm, *number};
+            (*number)++;
+        }
+        if (next <= start && end <= start)
+            next = start + 1; /* cannot happen: a page takes at least one item */
+        start = next;
+    }
+    /* The pages of ids: where the first and the last line of their items went. */
+    for (size_t i = ids_from; i < g->ids_len && st == MD_OK; i++) {
+        id_rec *r = &g->ids[i];
+        size_t first = r->first, last = r->end > r->first ? r->end - 1 : r->first;
+        while (first < last && g->items[first].kind != IT_LINE)
+            first++;
+        while (last > first && g->items[last].kind != IT_LINE)
+            last--;
+        r->first_page = page_of(pages, pages_len, first);
+        r->last_page = page_of(pages, pages_len, last);
+    }
+    if (st == MD_OK && seq_index < g->seq_len)
+        g->seq_pages[seq_index] = (int)pages_len;
+
+    /* Draw. The flow's items must be kept: the static contents are built per page in the
+     * same list, so the flow's part is moved aside first. */
+    if (st == MD_OK && g->is_final) {
+        item *flow_items = g->items;
+        size_t flow_len = g->items_len, flow_cap = g->items_cap;
+        g->items = NULL;
+        g->items_len = g->items_cap = 0;
+        md_canvas c = g->c;
+        for (size_t p = 0; p < pages_len && st == MD_OK; p++) {
+            const page_rec *pr = &pages[p];
+            const geom *gm = &pr->g;
+            st = c.ops->begin_page(c.self, gm->page_w, gm->page_h);
+            if (st == MD_OK && g->pages_drawn == 0)
+                st = c.ops->begin_tag(c.self, "Document", NULL);
+            if (st == MD_OK)
+                st = draw_static(g, seq, gm->before_name, gm->before_x, gm->before_y, gm->before_w,
+                                 gm->before_h, pr->number);
+            if (st == MD_OK)
+                st = draw_static(g, seq, gm->after_name, gm->after_x, gm->after_y, gm->after_w,
+                                 gm->after_h, pr->number);
+            md_sp *ys = md_alloc_array(pr->end - pr->start + 1, sizeof *ys);
+            if (st == MD_OK && ys == NULL)
+                st = MD_ENOMEM;
+            if (st == MD_OK) {
+                item *statics = g->items;
+                size_t s_len = g->items_len, s_cap = g->items_cap;
+                g->items = flow_items;
+                g->items_len = flow_len;
+                size_t e, n;
+                place(flow_items, pr->start, pr->end, gm->body_h, 1, ys, &e, &n);
+                st = draw_items(g, pr->start, pr->end, ys, gm->body_x, gm->body_y,
+                                gm->body_y + gm->body_h, 1);
+                g->items = statics;
+                g->items_len = s_len;
+                g->items_cap = s_cap;
+            }
+            md_free(ys);
+            g->pages_drawn++;
+            if (st == MD_OK && p + 1 == pages_len && g->is_last_seq)
+                st = c.ops->end_tag(c.self, "Document");
+            if (st == MD_OK)
+                st = c.ops->end_page(c.self);
+        }
+        md_free(g->items);
+        g->items = flow_items;
+        g->items_len = flow_len;
+        g->items_cap = flow_cap;
+    } else {
+        g->pages_drawn += pages_len;
+    }
+    md_free(pages);
+    return st;
+}
+
+/* One pass over every page-sequence: layout only, or (is_final) layout and drawing. */
+static md_status
+run_pass(pg *g, const md_fo_node *root)
+{
+    g->ids_len = 0;
+    g->pages_drawn = 0;
+    g->links_len = g->leaders_len = 0;
+    g->open_len = 0;
+    int number = 1;
+    size_t seq_index = 0;
+    const md_fo_node *last_seq = NULL;
+    for (const md_fo_node *s = root->first; s != NULL; s = s->next) {
+        if (s->kind == MD_FO_PAGE_SEQUENCE)
+            last_seq = s;
+    }
+    if (last_seq == NULL) {
+        md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, root->line, 0,
+                    "fo:root has no fo:page-sequence; nothing to typeset");
+        return MD_EINPUT;
+    }
+    md_status st = MD_OK;
+    for (const md_fo_node *s = root->first; s != NULL && st == MD_OK; s = s->next) {
+        if (s->kind != MD_FO_PAGE_SEQUENCE)
+            continue;
+        g->is_last_seq = s == last_seq;
+        st = typeset_sequence(g, root, s, seq_index++, &number);
+    }
+    return st;
+}
+
+/* Two passes (XSL §7.31.11: a citation needs the page of an area laid out later): the first
+ * lays out with every citation as "?" and records the pages of ids and the page count of
+ * each sequence; the second lays out again with those numbers and draws. Warnings come from
+ * the first pass, so each is reported once. A citation whose width changes the layout of the
+ * second pass can make the numbers one page off; not seen in practice yet. */
+md_status
+md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_diags *d,
+                size_t *pages_len)
+{
+    const md_fo_node *root = md_fo_root(doc);
+    pg g = {.env = env, .d = d, .d_final = d, .file = md_fo_path(doc), .c = c};
+    md_diags *quiet = md_diags_new();
+    md_status st = quiet == NULL ? MD_ENOMEM : MD_OK;
+    size_t seqs = 0;
+    for (const md_fo_node *s = root->first; s != NULL; s = s->next)
+        seqs += s->kind == MD_FO_PAGE_SEQUENCE;
+    if (st == MD_OK) {
+        g.seq_pages = md_alloc_array(seqs + 1, sizeof *g.seq_pages);
+        if (g.seq_pages == NULL)
+            st = MD_ENOMEM;
+        g.seq_len = seqs;
+        for (size_t i = 0; i < seqs && st == MD_OK; i++)
+            g.seq_pages[i] = -1;
+    }
+    for (g.pass = 1; g.pass <= 2 && st == MD_OK; g.pass++) {
+        g.is_final = g.pass == 2;
+        g.d = g.pass == 1 ? d : quiet;
+        md_arena_free(g.a);
+        g.a = md_arena_new();
+        if (g.a == NULL) {
+            st = MD_ENOMEM;
+            break;
+        }
+        st = run_pass(&g, root);
+        if (st == MD_OK && g.pass == 1) {
+            md_free(g.prev_ids);
+            g.prev_ids = md_alloc_array(g.ids_len + 1, sizeof *g.prev_ids);
+            if (g.prev_ids == NULL) {
+                st = MD_ENOMEM;
+                break;
+            }
+            memcpy(g.prev_ids, g.ids, g.ids_len * sizeof *g.ids);
+            g.prev_ids_len = g.ids_len;
+        }
+    }
+    if (st == MD_OK && pages_len != NULL)
+        *pages_len = g.pages_drawn;
+    md_free(g.items);
+    md_free(g.spans);
+    md_free(g.links);
+    md_free(g.leaders);
+    md_free(g.ids);
+    md_free(g.prev_ids);
+    md_free(g.seq_pages);
+    md_arena_free(g.a);
+    md_diags_free(quiet);
+    return st;
+}
+
+static md_status
+add_text(const md_fo_node *n, md_buf *out)
+{
+    md_status st = MD_OK;
+    if (n->kind == MD_FO_TEXT)
+        return md_buf_add(out, n->text, n->text_len);
+    for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
+        st = add_text(c, out);
+    return st;
+}
+
+md_status
+md_page_title(const md_fo_doc *doc, md_buf *out)
+{
+    for (const md_fo_node *s = md_fo_root(doc)->first; s != NULL; s = s->next) {
+        for (const md_fo_node *t = s->first; t != NULL && s->kind == MD_FO_PAGE_SEQUENCE;
+             t = t->next) {
+            if (t->kind == MD_FO_TITLE) {
+                md_buf tmp = {0};
+                md_status st = add_text(t, &tmp);
+                if (st == MD_OK && tmp.len > 0)
+                    st = md_buf_add(out, tmp.data, tmp.len);
+                md_buf_free(&tmp);
+                return st;
+            }
+        }
+    }
+    return MD_OK;
+}

@@ -1,0 +1,264 @@
+/* Tests of the page builder: pagination of tests/page/flow.fo (page count, headings never
+ * end a page, no widows or orphans, "Sida N av M" on each page, break-before, first/rest
+ * masters), the golden trace of tests/page/small.fo, bad trees, and `motesdok typeset`. */
+#include "page.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "font.h"
+#include "hyph.h"
+#include "trace.h"
+
+static md_font_set *fonts;
+static md_hyph *hyph;
+
+/* The trace of the tree at path (caller frees), or NULL; *pages the page count. */
+static char *
+typeset(const char *path, size_t *pages, md_status *status)
+{
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    md_buf out = {0};
+    md_status st = md_fo_read(path, d, &doc);
+    md_trace *t = md_trace_new(&out, md_font_name);
+    if (st == MD_OK) {
+        md_page_env env = {fonts, hyph};
+        st = md_page_typeset(doc, &env, md_trace_canvas(t), d, pages);
+    }
+    md_buf msg = {0};
+    md_diags_render(d, &msg);
+    if (msg.data != NULL && getenv("MD_VERBOSE") != NULL)
+        fputs(msg.data, stdout);
+    md_buf_free(&msg);
+    CHECK_INT(md_diags_count(d, MD_DIAG_ERROR), 0);
+    md_trace_free(t);
+    md_fo_free(doc);
+    md_diags_free(d);
+    *status = st;
+    return st == MD_OK ? md_buf_take(&out) : (md_buf_free(&out), NULL);
+}
+
+/* One line of the flow as the trace shows it. */
+typedef struct tline {
+    int page, block;
+    char role[8];
+    char text[80]; /* its first run */
+} tline;
+
+/* Reads the trace: flow lines (in a Span or Link), and per page the static text. */
+static size_t
+parse(char *trace, tline *lines, size_t cap, char statics[][160], int max_pages)
+{
+    size_t n = 0;
+    int page = 0, block = 0, in_leaf = 0;
+    long last_y = -1;
+    char role[8] = "";
+    for (char *l = strtok(trace, "\n"); l != NULL; l = strtok(NULL, "\n")) {
+        while (*l == ' ')
+            l++;
+        if (strncmp(l, "page ", 5) == 0) {
+            page = atoi(l + 5);
+        } else if (strcmp(l, "<P>") == 0 || (l[0] == '<' && l[1] == 'H' && l[3] == '>')) {
+            block++;
+            snprintf(role, sizeof role, "%.*s", (int)(strchr(l, '>') - l - 1), l + 1);
+        } else if (strcmp(l, "<Span>") == 0 || strncmp(l, "<Link", 5) == 0) {
+            in_leaf = 1;
+        } else if (strcmp(l, "</Span>") == 0 || strcmp(l, "</Link>") == 0) {
+            in_leaf = 0;
+        } else if (strncmp(l, "text ", 5) == 0) {
+            char *q = strchr(l, '"');
+            if (q == NULL)
+                continue;
+            size_t len = strlen(q + 1) - 1;
+            /* A new line of the flow where the baseline changes. */
+            long y = strtol(strchr(l + 5, ' ') + 1, NULL, 10);
+            if (in_leaf && n < cap && (n == 0 || y != last_y || page != lines[n - 1].page)) {
+                lines[n++] = (tline){page, block, "", ""};
+                snprintf(lines[n - 1].role, sizeof lines[n - 1].role, "%s", role);
+            }
+            if (in_leaf)
+                last_y = y;
+            if (in_leaf && n > 0 && lines[n - 1].text[0] == '\0')
+                snprintf(lines[n - 1].text, sizeof lines[n - 1].text, "%.*s", (int)len, q + 1);
+            else if (!in_leaf && page > 0 && page <= max_pages) {
+                size_t have = strlen(statics[page - 1]);
+                snprintf(statics[page - 1] + have, 160 - have, "%s%.*s", have ? " " : "", (int)len,
+                         q + 1);
+            }
+        }
+    }
+    return n;
+}
+
+static void
+test_flow(void)
+{
+    size_t pages = 0;
+    md_status st;
+    char *trace = typeset("tests/page/flow.fo", &pages, &st);
+    CHECK_INT(st, MD_OK);
+    if (trace == NULL)
+        return;
+    CHECK_INT(pages, 7);
+    static tline lines[400];
+    static char statics[16][160];
+    size_t n = parse(trace, lines, 400, statics, 16);
+    CHECK_INT(n, 58);
+    /* Static content: the first master's header on page 1, the rest's after; the footer. */
+    for (int p = 1; p <= (int)pages && p <= 16; p++) {
+        char want[64];
+        snprintf(want, sizeof want, "%s Sida %d av %zu", p == 1 ? "Örebro kommun" : "Samverkansråd",
+                 p, pages);
+        CHECK_STR(statics[p - 1], want);
+    }
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (lines[i].page == lines[i + 1].page)
+            continue;
+        /* A heading never ends a page (keep-with-next). */
+        if (lines[i].role[0] == 'H')
+            printf("page %d ends with heading \"%s\"\n", lines[i].page, lines[i].text);
+        CHECK(lines[i].role[0] != 'H');
+        /* No orphan, no widow: a paragraph split by the break has two lines on each side. */
+        if (lines[i].block == lines[i + 1].block) {
+            int before = 0, after = 0;
+            for (size_t k = 0; k < n; k++) {
+                before += lines[k].block == lines[i].block && lines[k].page == lines[i].page;
+                after += lines[k].block == lines[i].block && lines[k].page == lines[i + 1].page;
+            }
+            if (before < 2 || after < 2)
+                printf("paragraph \"%s\" split %d + %d at page %d\n", lines[i].text, before, after,
+                       lines[i].page);
+            CHECK(before >= 2 && after >= 2);
+        }
+    }
+    /* break-before="page": "Bilaga" starts a page of its own. */
+    int found = 0;
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(lines[i].text, "Bilaga") == 0) {
+            found = 1;
+            CHECK(lines[i - 1].page < lines[i].page);
+            CHECK_INT(lines[i].page, (int)pages);
+            CHECK_STR(lines[i].role, "H1");
+        }
+    }
+    CHECK(found);
+    free(trace);
+}
+
+static void
+test_golden(void)
+{
+    size_t pages = 0;
+    md_status st;
+    char *trace = typeset("tests/page/small.fo", &pages, &st);
+    CHECK_INT(st, MD_OK);
+    CHECK_INT(pages, 1);
+    if (trace == NULL)
+        return;
+    if (getenv("MD_GOLDEN_UPDATE") != NULL) {
+        FILE *f = fopen("tests/page/small.trace", "w");
+        if (f != NULL) {
+            fputs(trace, f);
+            fclose(f);
+        }
+    }
+    md_buf want = {0};
+    CHECK_INT(md_buf_read_file(&want, "tests/page/small.trace", 1 << 20), MD_OK);
+    int same = want.data != NULL && strcmp(want.data, trace) == 0;
+    if (!same) {
+        FILE *f = fopen("out/page-small.trace", "w");
+        if (f != NULL) {
+            fputs(trace, f);
+            fclose(f);
+        }
+        printf("tests/page/small.trace differs; got out/page-small.trace\n");
+    }
+    CHECK(same);
+    md_buf_free(&want);
+    free(trace);
+}
+
+static void
+test_bad(void)
+{
+    const char *tree =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='a'><fo:region-body/></fo:simple-page-master>"
+        "</fo:layout-master-set><fo:page-sequence master-reference='b'>"
+        "<fo:flow flow-name='xsl-region-body'><fo:block>x</fo:block></fo:flow>"
+        "</fo:page-sequence></fo:root>";
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    CHECK_INT(md_fo_read_memory("bad.fo", tree, strlen(tree), d, &doc), MD_OK);
+    md_buf out = {0};
+    md_trace *t = md_trace_new(&out, md_font_name);
+    md_page_env env = {fonts, hyph};
+    CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL), MD_EINPUT);
+    md_buf msg = {0};
+    md_diags_render(d, &msg);
+    CHECK(msg.data != NULL && strstr(msg.data, "bad.fo:1: error: fo:page-sequence "
+                                               "master-reference=\"b\"") != NULL);
+    md_buf_free(&msg);
+    md_buf_free(&out);
+    md_trace_free(t);
+    md_fo_free(doc);
+    md_diags_free(d);
+}
+
+/* motesdok typeset: a PDF with the text, byte-identical twice. The binary is beside tests/. */
+static void
+test_cli(const char *argv0)
+{
+    char bin[512], cmd[2048];
+    snprintf(bin, sizeof bin, "%s", argv0);
+    char *slash = strrchr(bin, '/');
+    if (slash == NULL)
+        return;
+    *slash = '\0';
+    slash = strrchr(bin, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    for (int i = 1; i <= 2; i++) {
+        snprintf(cmd, sizeof cmd,
+                 "SOURCE_DATE_EPOCH=1706572800 %s/motesdok typeset tests/page/flow.fo "
+                 "-o %s/page-test-%d.pdf",
+                 bin, bin, i);
+        CHECK_INT(system(cmd), 0);
+    }
+    snprintf(cmd, sizeof cmd, "cmp -s %s/page-test-1.pdf %s/page-test-2.pdf", bin, bin);
+    CHECK_INT(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "head -c 5 %s/page-test-1.pdf | grep -q '%%PDF-'", bin);
+    CHECK_INT(system(cmd), 0);
+    snprintf(cmd, sizeof cmd,
+             "pdftotext %s/page-test-1.pdf - | grep -q 'Välkomna och presentationsrunda' && "
+             "pdftotext %s/page-test-1.pdf - | grep -q 'Sida 7 av 7'",
+             bin, bin);
+    CHECK_INT(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/motesdok typeset tests/page/flow.fo 2>/dev/null", bin);
+    CHECK(system(cmd) != 0);
+}
+
+int
+main(int argc, char **argv)
+{
+    (void)argc;
+    md_diags *d = md_diags_new();
+    if (md_font_set_load("fonts", d, &fonts) != MD_OK ||
+        md_hyph_load("/usr/share/hyphen/hyph_sv_SE.dic", "xml/hyphenation/sv-exceptions.txt", d,
+                     &hyph) != MD_OK) {
+        printf("cannot load fonts or hyphenation patterns\n");
+        CHECK(0);
+    } else {
+        test_flow();
+        test_golden();
+        test_bad();
+        test_cli(argv[0]);
+    }
+    md_hyph_free(hyph);
+    md_font_set_free(fonts);
+    md_diags_free(d);
+    return check_done();
+}
