@@ -91,8 +91,10 @@ $(O)/tests/%: $(O)/tests/tools/%.o $(LIB_OBJ)
 
 # --- the documents --------------------------------------------------------------------
 
+BRAND ?= orebro
+
 kallelse protokoll: $(BIN)
-	$(BIN) $@ "$(MEETING)"
+	$(BIN) $@ "$(MEETING)" --brand "$(BRAND)"
 
 kalender: $(BIN)
 	$(BIN) kalender "$(YEAR)"

@@ -17,6 +17,7 @@
 #include "pdf.h"
 #include "trace.h"
 #include "xml.h"
+#include "xslt.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
@@ -55,9 +56,9 @@ worse(md_status a, md_status b)
     return a;
 }
 
-/* Reads, validates and lints one meeting file. */
+/* Reads, validates and lints one meeting file; on MD_OK *out (may be NULL) is the caller's. */
 static md_status
-validate_file(md_diags *d, const char *path)
+read_meeting(md_diags *d, const char *path, md_xml_doc **out)
 {
     md_xml_doc *doc = NULL;
     md_status st = md_xml_read(path, d, &doc);
@@ -66,8 +67,18 @@ validate_file(md_diags *d, const char *path)
     st = md_xml_validate(doc, SCHEMA_PATH, d);
     if (st == MD_OK)
         st = md_xml_lint(doc, d);
+    if (st == MD_OK && out != NULL) {
+        *out = doc;
+        doc = NULL;
+    }
     md_xml_free(doc);
     return st;
+}
+
+static md_status
+validate_file(md_diags *d, const char *path)
+{
+    return read_meeting(d, path, NULL);
 }
 
 static int
@@ -153,28 +164,108 @@ meeting_path(md_diags *d, const char *name, md_buf *path)
     return 0;
 }
 
-/* kallelse and protokoll: validate the meeting; the typesetter that makes the PDF is not
- * built yet, so say so plainly rather than write anything. */
+/* A layout tree to a PDF (and a text trace for golden tests). date ("YYYY-MM-DDThh:mm:ss")
+ * comes from the meeting or SOURCE_DATE_EPOCH, never the clock; NULL leaves it out. */
+static md_status
+typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
+           const char *trace_path, const char *date, md_diags *d)
+{
+    md_buf title = {0}, trace = {0};
+    md_status st = md_page_title(doc, &title);
+    md_pdf_meta meta = {.title = title.data, .creator = "motesdok", .date = date};
+    md_pdf *pdf = NULL;
+    if (st == MD_OK)
+        st = md_pdf_open(pdf_path, &meta, d, &pdf);
+    if (st == MD_OK)
+        st = md_page_typeset(doc, env, md_pdf_canvas(pdf), d, NULL);
+    if (st == MD_OK) {
+        st = md_pdf_close(pdf, d);
+        pdf = NULL;
+    }
+    if (st == MD_OK && trace_path != NULL) {
+        /* The same layout again; its warnings were reported with the PDF's. */
+        md_trace *t = md_trace_new(&trace, md_font_name);
+        md_diags *again = md_diags_new();
+        st = t == NULL || again == NULL ? MD_ENOMEM : MD_OK;
+        if (st == MD_OK)
+            st = md_page_typeset(doc, env, md_trace_canvas(t), again, NULL);
+        md_diags_free(again);
+        md_trace_free(t);
+        if (st == MD_OK)
+            st = md_out_file(trace_path, trace.data ? trace.data : "", trace.len, d);
+    }
+    md_pdf_abort(pdf);
+    md_buf_free(&title);
+    md_buf_free(&trace);
+    return st;
+}
+
+/* kallelse and protokoll: validate the meeting, transform it with xsl/WHAT.xsl into a layout
+ * tree (kept as out/MEETING/WHAT.fo for inspection) and typeset it into out/MEETING/WHAT.pdf.
+ * Both files are written atomically; a failure leaves the previous ones. */
 static int
 cmd_document(md_diags *d, int argc, char **argv, const char *what)
 {
-    if (argc != 1) {
-        fprintf(stderr, "usage: motesdok %s MEETING   (e.g. 2024-01-30)\n", what);
+    const char *brand = "orebro";
+    if (argc == 3 && strcmp(argv[1], "--brand") == 0)
+        brand = argv[2];
+    else if (argc != 1) {
+        fprintf(stderr, "usage: motesdok %s MEETING [--brand NAME]   (e.g. 2024-01-30)\n", what);
         return EXIT_USAGE;
     }
-    md_buf path = {0};
-    int rc = meeting_path(d, argv[0], &path);
-    if (rc == 0) {
-        md_status st = validate_file(d, path.data);
-        rc = exit_for(st);
-        if (st == MD_OK) {
-            md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
-                        "%s is valid, but the typesetter that makes %s.pdf is not built yet; "
-                        "no PDF was written",
-                        path.data, what);
-            rc = EXIT_INTERNAL;
-        }
+    if (!is_plain_name(brand)) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                    "BRAND must be the name of a file in xml/brand/, such as orebro");
+        return EXIT_USAGE;
     }
+    md_buf path = {0}, xsl = {0}, fo_path = {0}, pdf_path = {0}, fo = {0};
+    md_xml_doc *meeting = NULL;
+    md_xslt *x = NULL;
+    md_fo_doc *tree = NULL;
+    md_font_set *fonts = NULL;
+    md_hyph *hyph = NULL;
+    md_status st = MD_OK;
+    int rc = meeting_path(d, argv[0], &path);
+    if (rc != 0)
+        goto out;
+    st = read_meeting(d, path.data, &meeting);
+    char date[11], stamp[20];
+    if (st == MD_OK)
+        st = md_xslt_build_date(getenv("SOURCE_DATE_EPOCH"), meeting, d, date);
+    if (st == MD_OK && (md_buf_addf(&xsl, "xsl/%s.xsl", what) != MD_OK ||
+                        md_buf_addf(&fo_path, "out/%s/%s.fo", argv[0], what) != MD_OK ||
+                        md_buf_addf(&pdf_path, "out/%s/%s.pdf", argv[0], what) != MD_OK))
+        st = MD_ENOMEM;
+    if (st == MD_OK)
+        st = md_xslt_load(".", xsl.data, d, &x);
+    const char *params[] = {"brand", brand, "build-date", date, NULL};
+    if (st == MD_OK)
+        st = md_xslt_run(x, meeting, params, d, &fo);
+    if (st == MD_OK)
+        st = md_out_file(fo_path.data, fo.data ? fo.data : "", fo.len, d);
+    if (st == MD_OK)
+        st = md_fo_read_memory(fo_path.data, fo.data ? fo.data : "", fo.len, d, &tree);
+    if (st == MD_OK)
+        st = md_font_set_load(FONTS_DIR, d, &fonts);
+    if (st == MD_OK)
+        st = md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, d, &hyph);
+    if (st == MD_OK) {
+        /* The PDF's date is the build date: SOURCE_DATE_EPOCH, or the meeting's date. */
+        snprintf(stamp, sizeof stamp, "%sT00:00:00", date);
+        md_page_env env = {fonts, hyph};
+        st = typeset_to(tree, &env, pdf_path.data, NULL, stamp, d);
+    }
+    rc = exit_for(st);
+out:
+    md_hyph_free(hyph);
+    md_font_set_free(fonts);
+    md_fo_free(tree);
+    md_xslt_free(x);
+    md_xml_free(meeting);
+    md_buf_free(&fo);
+    md_buf_free(&pdf_path);
+    md_buf_free(&fo_path);
+    md_buf_free(&xsl);
     md_buf_free(&path);
     return rc;
 }
@@ -204,48 +295,6 @@ cmd_kalender(md_diags *d, int argc, char **argv)
     return EXIT_INTERNAL;
 }
 
-/* typeset: a layout tree to a PDF (and a text trace for golden tests). The PDF's dates come
- * from SOURCE_DATE_EPOCH, or are left out, so that two runs give the same bytes. */
-static md_status
-typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
-           const char *trace_path, md_diags *d)
-{
-    md_buf title = {0}, trace = {0};
-    md_status st = md_page_title(doc, &title);
-    char date[20];
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch != NULL && epoch[0] != '\0')
-        md_pdf_date_from_epoch(strtoll(epoch, NULL, 10), date);
-    md_pdf_meta meta = {.title = title.data,
-                        .creator = "motesdok",
-                        .date = epoch != NULL && epoch[0] != '\0' ? date : NULL};
-    md_pdf *pdf = NULL;
-    if (st == MD_OK)
-        st = md_pdf_open(pdf_path, &meta, d, &pdf);
-    if (st == MD_OK)
-        st = md_page_typeset(doc, env, md_pdf_canvas(pdf), d, NULL);
-    if (st == MD_OK) {
-        st = md_pdf_close(pdf, d);
-        pdf = NULL;
-    }
-    if (st == MD_OK && trace_path != NULL) {
-        /* The same layout again; its warnings were reported with the PDF's. */
-        md_trace *t = md_trace_new(&trace, md_font_name);
-        md_diags *again = md_diags_new();
-        st = t == NULL || again == NULL ? MD_ENOMEM : MD_OK;
-        if (st == MD_OK)
-            st = md_page_typeset(doc, env, md_trace_canvas(t), again, NULL);
-        md_diags_free(again);
-        md_trace_free(t);
-        if (st == MD_OK)
-            st = md_out_file(trace_path, trace.data ? trace.data : "", trace.len, d);
-    }
-    md_pdf_abort(pdf);
-    md_buf_free(&title);
-    md_buf_free(&trace);
-    return st;
-}
-
 static int
 cmd_typeset(md_diags *d, int argc, char **argv)
 {
@@ -273,8 +322,14 @@ cmd_typeset(md_diags *d, int argc, char **argv)
     if (st == MD_OK)
         st = md_fo_read(tree, d, &doc);
     if (st == MD_OK) {
+        /* A bare layout tree has no meeting: the date is SOURCE_DATE_EPOCH's, or none. */
+        char date[20];
+        const char *epoch = getenv("SOURCE_DATE_EPOCH");
+        int has_date = epoch != NULL && epoch[0] != '\0';
+        if (has_date)
+            md_pdf_date_from_epoch(strtoll(epoch, NULL, 10), date);
         md_page_env env = {fonts, hyph};
-        st = typeset_to(doc, &env, pdf, trace, d);
+        st = typeset_to(doc, &env, pdf, trace, has_date ? date : NULL, d);
     }
     md_fo_free(doc);
     md_hyph_free(hyph);

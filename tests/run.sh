@@ -151,6 +151,23 @@ ok "$checker: validating the meetings reads nothing invalid and leaks nothing" \
 ok "$checker: setting the seed paragraphs to PDF reads nothing invalid and leaks nothing" \
     $memcheck "$O/tests/textpdf" tests/text/paragraphs.txt "$tmp/valgrind.pdf"
 
+echo "== the documents (kallelse, protokoll) of the seed meetings"
+for m in 2024-01-30 2020-01-29; do
+    for what in kallelse protokoll; do
+        rm -f "out/$m/$what.pdf"
+        ok "$what $m: a PDF is made" "$BIN" "$what" "$m"
+        ok "$what $m: a second run gives the same bytes" \
+            sh -c "cp out/$m/$what.pdf $tmp/first.pdf && '$BIN' $what $m 2>/dev/null &&
+                   cmp $tmp/first.pdf out/$m/$what.pdf"
+        pdftotext -raw "out/$m/$what.pdf" "$tmp/$what.txt" 2>/dev/null
+    done
+    date_sv=$(case $m in 2024-01-30) echo "Tisdagen den 30 januari 2024" ;;
+                         2020-01-29) echo "Onsdagen den 29 januari 2020" ;; esac)
+    ok "kallelse $m: the Swedish date, time and agenda are in the text" \
+        sh -c "grep -q '$date_sv' $tmp/kallelse.txt && grep -q 'kl. 16.00–18.00' $tmp/kallelse.txt &&
+               grep -q 'Dagordning' $tmp/kallelse.txt && grep -q 'Sida 1 av' $tmp/kallelse.txt"
+done
+
 echo "== command line"
 must_fail "MEETING may not climb out of xml/meetings" "$BIN" kallelse ../../etc/passwd
 "$BIN" kallelse 1999-01-01 >/dev/null 2>"$tmp/err"
