@@ -173,6 +173,22 @@ md_utf8_check(const char *s, size_t len)
     return len;
 }
 
+void
+md_utf8_locate(const char *s, size_t off, long *line, long *col)
+{
+    long l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (s[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
 size_t
 md_utf8_put(uint32_t cp, char *out)
 {

@@ -41,6 +41,8 @@ md_status md_buf_read_file(md_buf *b, const char *path, size_t max);
 int32_t md_utf8_next(const char *s, size_t len, size_t *pos);
 /* Offset of the first byte that is not valid UTF-8, or len when all of s is valid. */
 size_t md_utf8_check(const char *s, size_t len);
+/* Line and column (both from 1, the column in characters) of byte offset off in s. */
+void md_utf8_locate(const char *s, size_t off, long *line, long *col);
 /* Encode cp into out (at least 4 bytes); returns the byte count, 0 for an invalid cp. */
 size_t md_utf8_put(uint32_t cp, char *out);
 

@@ -535,22 +535,6 @@ handle_white_space(md_fo_node *root)
 
 /* --- the API ------------------------------------------------------------------------- */
 
-static void
-locate(const char *s, size_t off, long *line, long *col)
-{
-    long l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (s[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 md_status
 md_fo_read_memory(const char *name, const char *data, size_t len, md_diags *d, md_fo_doc **out)
 {
@@ -562,7 +546,7 @@ md_fo_read_memory(const char *name, const char *data, size_t len, md_diags *d, m
     size_t bad = md_utf8_check(data, len);
     if (bad < len) {
         long line, col;
-        locate(data, bad, &line, &col);
+        md_utf8_locate(data, bad, &line, &col);
         md_diag_add(d, MD_DIAG_ERROR, name, line, col, "byte 0x%02X is not UTF-8",
                     (unsigned)(unsigned char)data[bad]);
         return MD_EINPUT;

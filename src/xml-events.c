@@ -28,30 +28,11 @@ typedef struct reader {
     size_t errors; /* Input errors reported; reading goes on to report them all. */
 } reader;
 
-static int
-is_md(xmlNodePtr n, const char *name)
-{
-    return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-           strcmp((const char *)n->ns->href, MD_XML_NS) == 0 &&
-           (name == NULL || strcmp((const char *)n->name, name) == 0);
-}
-
-static const char *
-attr(xmlNodePtr n, const char *name)
-{
-    for (xmlAttrPtr p = n->properties; p != NULL; p = p->next) {
-        if (p->ns == NULL && strcmp((const char *)p->name, name) == 0 && p->children != NULL &&
-            p->children->type == XML_TEXT_NODE)
-            return (const char *)p->children->content;
-    }
-    return NULL;
-}
-
 static xmlNodePtr
 child(xmlNodePtr n, const char *name)
 {
     for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
-        if (is_md(c, name))
+        if (md_xml_is(c, name))
             return c;
     }
     return NULL;
@@ -182,7 +163,7 @@ static const char *
 body_name(reader *r, const char *id)
 {
     for (xmlNodePtr b = r->bodies != NULL ? r->bodies->children : NULL; b != NULL; b = b->next) {
-        const char *bid = is_md(b, "body") ? attr(b, "id") : NULL;
+        const char *bid = md_xml_is(b, "body") ? md_xml_attr(b, "id") : NULL;
         if (bid != NULL && strcmp(bid, id) == 0) {
             const char *name = text_of(r, b);
             return name != NULL ? name : id;
@@ -271,7 +252,7 @@ status_of(const char *s)
 static void
 read_time(reader *r, xmlNodePtr n, const char *name, int *out)
 {
-    const char *v = attr(n, name);
+    const char *v = md_xml_attr(n, name);
     *out = v != NULL ? md_time_parse(v) : -1;
     if (v != NULL && *out < 0) {
         md_diag_add(r->d, MD_DIAG_ERROR, r->path, xmlGetLineNo(n), 0,
@@ -285,17 +266,17 @@ static void
 read_entry(reader *r, xmlNodePtr entry)
 {
     long line = xmlGetLineNo(entry);
-    const char *date = attr(entry, "date"), *month = attr(entry, "month");
-    const char *term = attr(entry, "term");
+    const char *date = md_xml_attr(entry, "date"), *month = md_xml_attr(entry, "month");
+    const char *term = md_xml_attr(entry, "term");
     md_event base = {0};
     base.start = base.end = -1;
     base.line = line;
     base.source = r->meeting_date;
-    base.status = status_of(attr(entry, "status"));
+    base.status = status_of(md_xml_attr(entry, "status"));
     base.title = text_of(r, child(entry, "title"));
     base.note = text_of(r, child(entry, "note"));
     base.place = place_of(r, child(entry, "place"));
-    set_bodies(r, &base, attr(entry, "bodies"), line);
+    set_bodies(r, &base, md_xml_attr(entry, "bodies"), line);
     char day[16];
     int ok = 0;
     if (date != NULL) {
@@ -326,7 +307,7 @@ read_entry(reader *r, xmlNodePtr entry)
     }
     int n = 0;
     for (xmlNodePtr t = entry->children; t != NULL; t = t->next) {
-        if (!is_md(t, "time"))
+        if (!md_xml_is(t, "time"))
             continue;
         md_event *e = new_event(r);
         if (e == NULL)
@@ -352,9 +333,9 @@ static void
 walk(reader *r, xmlNodePtr n)
 {
     for (xmlNodePtr c = n->children; c != NULL && r->st == MD_OK; c = c->next) {
-        if (is_md(c, "calendar")) {
+        if (md_xml_is(c, "calendar")) {
             for (xmlNodePtr e = c->children; e != NULL; e = e->next) {
-                if (is_md(e, "entry"))
+                if (md_xml_is(e, "entry"))
                     read_entry(r, e);
             }
         } else if (c->type == XML_ELEMENT_NODE) {
@@ -369,10 +350,10 @@ count(xmlNodePtr n)
 {
     size_t k = 0;
     for (xmlNodePtr c = n->children; c != NULL; c = c->next) {
-        if (is_md(c, "entry")) {
+        if (md_xml_is(c, "entry")) {
             size_t t = 0;
             for (xmlNodePtr g = c->children; g != NULL; g = g->next)
-                t += is_md(g, "time") ? 1u : 0u;
+                t += md_xml_is(g, "time") ? 1u : 0u;
             k += t > 0 ? t : 1;
         } else if (c->type == XML_ELEMENT_NODE) {
             k += count(c);
@@ -393,14 +374,14 @@ read_meeting(reader *r, xmlNodePtr m)
     e->line = line;
     e->when = MD_EVENT_DAY;
     e->date = r->meeting_date;
-    e->status = status_of(attr(m, "status"));
+    e->status = status_of(md_xml_attr(m, "status"));
     read_time(r, m, "start", &e->start);
     read_time(r, m, "end", &e->end);
     e->place = place_of(r, child(m, "place"));
 
     /* The ids, as one space-separated list, give the bodies and their names. */
     for (xmlNodePtr b = r->bodies != NULL ? r->bodies->children : NULL; b != NULL; b = b->next) {
-        const char *id = is_md(b, "body") ? attr(b, "id") : NULL;
+        const char *id = md_xml_is(b, "body") ? md_xml_attr(b, "id") : NULL;
         if (id == NULL)
             continue;
         if (r->tmp.len > 0)
@@ -432,7 +413,7 @@ md_xml_events(const md_xml_doc *doc, md_arena *a, md_diags *d, md_event **out, s
     r.d = d;
     r.path = doc->path;
     xmlNodePtr root = xmlDocGetRootElement(doc->doc);
-    const char *date = is_md(root, "meeting") ? attr(root, "date") : NULL;
+    const char *date = md_xml_is(root, "meeting") ? md_xml_attr(root, "date") : NULL;
     if (date == NULL || !md_date_parse(date, &r.meeting_date, NULL)) {
         md_diag_add(d, MD_DIAG_ERROR, r.path, root != NULL ? xmlGetLineNo(root) : 0, 0,
                     "<meeting> has no valid date; write date=\"YYYY-MM-DD\"");

@@ -11,4 +11,9 @@ struct md_xml_doc {
     char *path;
 };
 
+/* True when n is an element in the meeting namespace called name (any name when NULL). */
+int md_xml_is(xmlNodePtr n, const char *name);
+/* The value of n's attribute name (no namespace), or NULL; borrowed from the tree. */
+const char *md_xml_attr(xmlNodePtr n, const char *name);
+
 #endif

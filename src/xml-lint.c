@@ -33,25 +33,6 @@ static const char *const months_sv[12] = {"januari",   "februari", "mars",     "
                                           "maj",       "juni",     "juli",     "augusti",
                                           "september", "oktober",  "november", "december"};
 
-static int
-is_md(xmlNodePtr n, const char *name)
-{
-    return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
-           strcmp((const char *)n->ns->href, MD_XML_NS) == 0 &&
-           (name == NULL || strcmp((const char *)n->name, name) == 0);
-}
-
-static const char *
-attr(xmlNodePtr n, const char *name)
-{
-    for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
-        if (a->ns == NULL && strcmp((const char *)a->name, name) == 0 && a->children != NULL &&
-            a->children->type == XML_TEXT_NODE)
-            return (const char *)a->children->content;
-    }
-    return NULL;
-}
-
 static long
 line_of(xmlNodePtr n)
 {
@@ -74,7 +55,7 @@ has_id(xmlNodePtr n, const char *value, size_t len)
     for (; n != NULL; n = n->next) {
         if (n->type != XML_ELEMENT_NODE)
             continue;
-        const char *id = is_md(n, NULL) ? attr(n, "id") : NULL;
+        const char *id = md_xml_is(n, NULL) ? md_xml_attr(n, "id") : NULL;
         if (id != NULL && strlen(id) == len && memcmp(id, value, len) == 0)
             return 1;
         if (has_id(n->children, value, len))
@@ -91,7 +72,7 @@ check_refs(lint *l, xmlNodePtr n)
 {
     xmlNodePtr root = xmlDocGetRootElement(l->doc);
     for (size_t k = 0; k < sizeof ref_attrs / sizeof ref_attrs[0]; k++) {
-        const char *v = attr(n, ref_attrs[k]);
+        const char *v = md_xml_attr(n, ref_attrs[k]);
         if (v == NULL)
             continue;
         const char *p = v;
@@ -132,7 +113,7 @@ check_date_value(lint *l, xmlNodePtr n, const char *name, const char *v)
 static void
 check_times(lint *l, xmlNodePtr n)
 {
-    const char *s = attr(n, "start"), *e = attr(n, "end");
+    const char *s = md_xml_attr(n, "start"), *e = md_xml_attr(n, "end");
     int ts = s != NULL ? md_time_parse(s) : 0;
     int te = e != NULL ? md_time_parse(e) : 0;
     if (s != NULL && ts < 0)
@@ -373,7 +354,7 @@ check_file(lint *l, xmlNodePtr n, const char *src, int is_image)
 static void
 check_paragraph(lint *l, xmlNodePtr n)
 {
-    const char *v = attr(n, "paragraph");
+    const char *v = md_xml_attr(n, "paragraph");
     if (v == NULL)
         return;
     long para = strtol(v, NULL, 10);
@@ -395,41 +376,41 @@ walk(lint *l, xmlNodePtr n)
     for (; n != NULL; n = n->next) {
         if (n->type == XML_TEXT_NODE) {
             xmlNodePtr parent = n->parent;
-            if (!is_md(parent, "link") && !is_md(parent, "email"))
+            if (!md_xml_is(parent, "link") && !md_xml_is(parent, "email"))
                 check_text(l, n);
             continue;
         }
-        if (!is_md(n, NULL))
+        if (!md_xml_is(n, NULL))
             continue;
         const char *name = (const char *)n->name;
         check_refs(l, n);
         for (size_t k = 0; k < sizeof date_attrs / sizeof date_attrs[0]; k++) {
-            const char *v = attr(n, date_attrs[k]);
-            if (v != NULL && !is_md(n, "entry"))
+            const char *v = md_xml_attr(n, date_attrs[k]);
+            if (v != NULL && !md_xml_is(n, "entry"))
                 check_date_value(l, n, date_attrs[k], v);
         }
-        if (is_md(n, "entry") && attr(n, "date") != NULL)
-            check_date_value(l, n, "date", attr(n, "date"));
-        if (is_md(n, "date") && attr(n, "value") != NULL)
-            check_date_value(l, n, "value", attr(n, "value"));
-        if (attr(n, "start") != NULL || attr(n, "end") != NULL)
+        if (md_xml_is(n, "entry") && md_xml_attr(n, "date") != NULL)
+            check_date_value(l, n, "date", md_xml_attr(n, "date"));
+        if (md_xml_is(n, "date") && md_xml_attr(n, "value") != NULL)
+            check_date_value(l, n, "value", md_xml_attr(n, "value"));
+        if (md_xml_attr(n, "start") != NULL || md_xml_attr(n, "end") != NULL)
             check_times(l, n);
         if (strcmp(name, "item") == 0)
             check_paragraph(l, n);
-        if (strcmp(name, "image") == 0 && attr(n, "src") != NULL) {
-            const char *alt = attr(n, "alt");
+        if (strcmp(name, "image") == 0 && md_xml_attr(n, "src") != NULL) {
+            const char *alt = md_xml_attr(n, "alt");
             if (alt == NULL || alt[strspn(alt, " \t\n")] == '\0')
                 ERR(l, line_of(n), "<image>: alt text is empty; describe what the image shows");
-            check_file(l, n, attr(n, "src"), 1);
+            check_file(l, n, md_xml_attr(n, "src"), 1);
         }
-        if (strcmp(name, "attachment") == 0 && attr(n, "src") != NULL)
-            check_file(l, n, attr(n, "src"), 0);
-        if (strcmp(name, "person") == 0 && attr(n, "replaces") != NULL &&
-            !has_token(attr(n, "role"), "ersattare"))
+        if (strcmp(name, "attachment") == 0 && md_xml_attr(n, "src") != NULL)
+            check_file(l, n, md_xml_attr(n, "src"), 0);
+        if (strcmp(name, "person") == 0 && md_xml_attr(n, "replaces") != NULL &&
+            !has_token(md_xml_attr(n, "role"), "ersattare"))
             ERR(l, line_of(n),
                 "<person replaces=\"%s\">: only an ersättare replaces someone; add "
                 "\"ersattare\" to role",
-                attr(n, "replaces"));
+                md_xml_attr(n, "replaces"));
         walk(l, n->children);
     }
 }
@@ -439,9 +420,9 @@ static int
 has_justerare(xmlNodePtr n)
 {
     for (; n != NULL; n = n->next) {
-        if (is_md(n, "person") && has_token(attr(n, "role"), "justerare"))
+        if (md_xml_is(n, "person") && has_token(md_xml_attr(n, "role"), "justerare"))
             return 1;
-        if (is_md(n, "approver"))
+        if (md_xml_is(n, "approver"))
             return 1;
         if (n->type == XML_ELEMENT_NODE && has_justerare(n->children))
             return 1;
@@ -454,16 +435,16 @@ md_xml_lint(const md_xml_doc *doc, md_diags *d)
 {
     lint l = {.d = d, .path = doc->path, .doc = doc->doc};
     xmlNodePtr root = xmlDocGetRootElement(doc->doc);
-    if (!is_md(root, "meeting")) {
+    if (!md_xml_is(root, "meeting")) {
         ERR(&l, root ? line_of(root) : 0, "the root element must be <meeting xmlns=\"%s\">",
             MD_XML_NS);
         return MD_EINPUT;
     }
     md_date md;
-    const char *date = attr(root, "date");
+    const char *date = md_xml_attr(root, "date");
     if (date != NULL && md_date_parse(date, &md, NULL))
         l.meeting_year = md.year;
-    const char *kind = attr(root, "kind");
+    const char *kind = md_xml_attr(root, "kind");
     if (kind != NULL && strcmp(kind, "protokoll") == 0 && !has_justerare(root->children))
         ERR(&l, line_of(root),
             "<meeting kind=\"protokoll\">: a formal protokoll needs a justerare; give a person "

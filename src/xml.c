@@ -28,23 +28,6 @@ typedef struct report {
     int has_external_dtd;
 } report;
 
-/* Line and column (both from 1, column in characters) of byte offset off in s. */
-static void
-locate(const char *s, size_t off, long *line, long *col)
-{
-    long l = 1, c = 1;
-    for (size_t i = 0; i < off; i++) {
-        if (s[i] == '\n') {
-            l++;
-            c = 1;
-        } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-            c++;
-        }
-    }
-    *line = l;
-    *col = c;
-}
-
 /* Copies a libxml2 message without its trailing newline. */
 static void
 trim_copy(char *dst, size_t cap, const char *msg)
@@ -186,7 +169,7 @@ md_xml_read_memory(const char *name, const char *data, size_t len, md_diags *d, 
     size_t bad = md_utf8_check(data, len);
     if (bad < len) {
         long line, col;
-        locate(data, bad, &line, &col);
+        md_utf8_locate(data, bad, &line, &col);
         md_diag_add(d, MD_DIAG_ERROR, name, line, col,
                     "byte 0x%02X at offset %zu is not UTF-8 (Latin-1 text?); save the file "
                     "as UTF-8",
@@ -657,6 +640,25 @@ out:
     xmlRelaxNGFreeParserCtxt(pctxt);
     xmlFreeDoc(vr.schema);
     return st;
+}
+
+int
+md_xml_is(xmlNodePtr n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE && n->ns != NULL &&
+           strcmp((const char *)n->ns->href, MD_XML_NS) == 0 &&
+           (name == NULL || strcmp((const char *)n->name, name) == 0);
+}
+
+const char *
+md_xml_attr(xmlNodePtr n, const char *name)
+{
+    for (xmlAttrPtr a = n->properties; a != NULL; a = a->next) {
+        if (a->ns == NULL && strcmp((const char *)a->name, name) == 0 && a->children != NULL &&
+            a->children->type == XML_TEXT_NODE)
+            return (const char *)a->children->content;
+    }
+    return NULL;
 }
 
 const char *
