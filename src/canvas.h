@@ -49,6 +49,13 @@ typedef struct md_canvas_ops {
      * cairo's attribute string or NULL. Tags nest; end_tag closes the innermost. */
     md_status (*begin_tag)(void *self, const char *role, const char *attrs);
     md_status (*end_tag)(void *self, const char *role);
+    /* The image file at path (resolved by the page builder, which has read its size through
+     * img.h) scaled into the box x, y, w, h. alt is the alternative text or NULL: cairo 1.16
+     * cannot write /Alt, so the PDF canvas ignores it and the trace keeps it for the
+     * finishing step of issue 5. MD_EINPUT: the file is not a readable SVG or PNG (the
+     * caller names it). */
+    md_status (*image)(void *self, const char *path, const char *alt, md_sp x, md_sp y, md_sp w,
+                       md_sp h);
 } md_canvas_ops;
 
 typedef struct md_canvas {

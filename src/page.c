@@ -1,23 +1,25 @@
 /* Page builder for the motesdok subset of XSL-FO 1.1 (XSL §6.4 pagination, §6.5 blocks,
  * §6.8 lists; keeps §4.8, space resolution §4.3): flow → items → pages → canvas. Not yet
- * (warned, never silent): tables (cells set one below another), external-graphic,
- * page-number in the flow, internal links, text-decoration, number formats other than 1. */
+ * (warned, never silent): tables (cells set one below another), page-number in the flow, internal
+ * links, text-decoration, number formats other than 1. */
 #include "page.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "arena.h"
 #include "font.h"
 #include "hyph.h"
+#include "img.h"
 #include "para.h"
 
 /* The vertical list a flow (or a static-content) becomes. Lines carry their own position
  * across the page; spaces, tags and the begin and end of bordered blocks sit between them,
  * so pages are ranges of this list and tags nest across page breaks. */
 typedef enum item_kind {
-    IT_LINE,      /* a line of a paragraph, h high (the block's line-height) */
+    IT_LINE,      /* a line of a paragraph, h high (the block's line-height), or an image */
     IT_SPACE,     /* space-before/-after: merged with its neighbours, discarded at a page top */
     IT_FIXED,     /* padding and border width: never merged or discarded */
     IT_BREAK,     /* break-before/-after="page" */
@@ -33,17 +35,24 @@ typedef struct box {
     uint32_t background;
 } box;
 
+/* An external-graphic to draw: the resolved file and the size it is drawn at. */
+typedef struct image {
+    const char *path, *alt;
+    md_sp w, h;
+} image;
+
 typedef struct item {
     item_kind kind;
-    uint8_t is_aside;    /* a list label's line: no height, set beside the next line */
-    uint8_t is_retain;   /* space conditionality="retain" */
-    uint8_t is_no_break; /* a page may not end before this line (keeps, widows, orphans) */
-    uint8_t is_avoid;    /* better not end a page before it (after a hyphen; a weak keep) */
-    md_sp h;             /* height of a line or space */
-    md_sp base;          /* line: baseline below the line's top */
-    md_sp x;             /* line: start, from the reference area's start */
-    md_sp aside_off;     /* aside: top below the top of the line it goes with */
-    const md_para_line *line;
+    uint8_t is_aside;         /* a list label's line: no height, set beside the next line */
+    uint8_t is_retain;        /* space conditionality="retain" */
+    uint8_t is_no_break;      /* a page may not end before this line (keeps, widows, orphans) */
+    uint8_t is_avoid;         /* better not end a page before it (after a hyphen; a weak keep) */
+    md_sp h;                  /* height of a line or space */
+    md_sp base;               /* line: baseline below the line's top */
+    md_sp x;                  /* line: start, from the reference area's start */
+    md_sp aside_off;          /* aside: top below the top of the line it goes with */
+    const md_para_line *line; /* NULL for a block-level image */
+    const image *img;         /* a line that is a block-level image (XSL §6.6.5) */
     const char *role, *attrs; /* tags */
     const box *box;
 } item;
@@ -80,6 +89,7 @@ typedef struct page_rec {
 /* Run users: the kind in the top bits, an index into links or leaders below. */
 #define USER_LINK 0x10000000u
 #define USER_LEADER 0x20000000u
+#define USER_IMAGE 0x40000000u
 #define USER_INDEX 0x0FFFFFFFu
 
 #define FIGURE_SPACE "\xE2\x80\x87"
@@ -101,6 +111,8 @@ typedef struct pg {
     size_t links_len, links_cap;
     leader *leaders;
     size_t leaders_len, leaders_cap;
+    const image **images; /* inline images, by USER_IMAGE index */
+    size_t images_len, images_cap;
     id_rec *ids;
     size_t ids_len, ids_cap;
     id_rec *prev_ids; /* the previous pass's ids with their pages */
@@ -114,6 +126,7 @@ typedef struct pg {
     uint8_t keep_has_line[MD_FO_MAX_DEPTH + 2];
     int keep_depth;
     md_sp body_start, label_end; /* of the innermost list-block, from the reference start */
+    md_sp avail_h;               /* height of the region being built: no image is taller */
 
     /* While drawing. */
     const box *open_boxes[MD_FO_MAX_DEPTH + 2];
@@ -258,6 +271,22 @@ cairo_quoted(pg *g, const char *key, const char *v)
     return out;
 }
 
+/* The advance of one figure space (U+2007) in style s; 0 when the fonts have none. */
+static md_status
+figure_space_advance(pg *g, const md_fo_node *n, const md_para_style *s, md_sp *adv)
+{
+    md_para_params pp;
+    md_para_params_default(&pp, 1000 * MD_SP_PER_PT);
+    pp.align = pp.align_last = MD_PARA_START;
+    md_para_span one = {FIGURE_SPACE, 3, s, 0};
+    md_para_env env = {g->env->fonts, NULL};
+    md_para m;
+    md_status st = md_para_set(&env, &one, 1, &pp, g->a, g->d, g->file, n->line, &m);
+    if (st == MD_OK)
+        *adv = m.lines_len == 1 ? m.lines[0].width : 0;
+    return st;
+}
+
 static md_status
 add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
 {
@@ -268,16 +297,10 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
     /* The leader takes the room of figure spaces (U+2007: a glyph, and no line break between
      * two of them, UAX #14 class GL), so that it wraps as one unbreakable piece; it is drawn
      * as a rule or dots over that room instead of the spaces. */
-    md_para_params pp;
-    md_para_params_default(&pp, 1000 * MD_SP_PER_PT);
-    pp.align = pp.align_last = MD_PARA_START;
-    md_para_span one = {FIGURE_SPACE, 3, s, 0};
-    md_para_env env = {g->env->fonts, NULL};
-    md_para m;
-    md_status st = md_para_set(&env, &one, 1, &pp, g->a, g->d, g->file, n->line, &m);
+    md_sp adv = 0;
+    md_status st = figure_space_advance(g, n, s, &adv);
     if (st != MD_OK)
         return st;
-    md_sp adv = m.lines_len == 1 ? m.lines[0].width : 0;
     md_sp len = len_at(g, p->leader_length.opt, width);
     if (adv <= 0 || len <= 0)
         return MD_OK;
@@ -294,6 +317,230 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
     for (int64_t i = 0; i < count; i++)
         memcpy(t + i * 3, FIGURE_SPACE, 3);
     return add_span(g, t, (size_t)count * 3, s, USER_LEADER | (uint32_t)g->leaders_len++);
+}
+
+/* --- external-graphic ----------------------------------------------------------------- */
+
+static void mark_keeps(pg *g, item *it);
+
+/* Where image warnings go: as warn(), but never nowhere (md_img_size needs a sink). */
+static md_diags *
+image_sink(const pg *g)
+{
+    return g->is_static && g->is_final ? g->d_final : g->d;
+}
+
+/* A relative path that stays inside the project: no "/" at the start, no ".." part, no URL
+ * scheme or drive (":"), no backslash. */
+static int
+is_safe_src(const char *s)
+{
+    if (s[0] == '\0' || s[0] == '/' || strchr(s, ':') != NULL || strchr(s, '\\') != NULL)
+        return 0;
+    for (const char *p = s; *p != '\0';) {
+        size_t len = strcspn(p, "/");
+        if (len == 2 && p[0] == '.' && p[1] == '.')
+            return 0;
+        p += len;
+        p += *p == '/';
+    }
+    return 1;
+}
+
+static int
+is_file(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+/* The file of an external-graphic, in the arena; *out NULL (warned) when it is refused.
+ * motesdok runs in the project root, against which the logo ("xml/brand/….svg") is written;
+ * figures are written relative to the meeting file (docs/documents.md), so "images/x.svg" is
+ * xml/meetings/images/x.svg when that exists, else relative to the current directory. */
+static md_status
+image_path(pg *g, const md_fo_node *n, const char **out)
+{
+    const char *src = n->props->src;
+    *out = NULL;
+    if (src == NULL || !is_safe_src(src)) {
+        warn(g, n,
+             "fo:external-graphic src=\"%s\": give a relative path inside the project (no \"/\" "
+             "at the start, no \"..\", no URL); left out",
+             src != NULL ? src : "");
+        return MD_OK;
+    }
+    md_buf b = {0};
+    md_status st = md_buf_addf(&b, "xml/meetings/%s", src);
+    const char *use = st == MD_OK && is_file(b.data) ? b.data : src;
+    char *path = st == MD_OK ? md_arena_strndup(g->a, use, strlen(use)) : NULL;
+    md_buf_free(&b);
+    if (path == NULL)
+        return MD_ENOMEM;
+    *out = path;
+    return MD_OK;
+}
+
+/* content-width or -height (XSL §7.15.3): a length (percentages of the intrinsic size), a
+ * scale-*-to-fit keyword against the viewport's size (-1: auto), or -1 for auto. */
+static int64_t
+content_len(const pg *g, md_fo_len l, md_sp intrinsic, md_sp viewport)
+{
+    switch (l.kind) {
+    case MD_FO_LEN_ABS: return len_at(g, l, intrinsic);
+    case MD_FO_LEN_SCALE_TO_FIT: return viewport;
+    case MD_FO_LEN_SCALE_DOWN_TO_FIT:
+        return viewport >= 0 && viewport < intrinsic ? viewport : viewport >= 0 ? intrinsic : -1;
+    case MD_FO_LEN_SCALE_UP_TO_FIT:
+        return viewport >= 0 && viewport > intrinsic ? viewport : viewport >= 0 ? intrinsic : -1;
+    default: return -1;
+    }
+}
+
+/* The size an image of intrinsic size iw × ih is drawn at: content-width/-height against the
+ * viewport (width, height), one of them alone keeping the aspect ratio, both with scaling
+ * uniform (XSL §7.15.12, the initial value) scaled by the smaller factor; then scaled down,
+ * aspect kept, to avail_w and to the region's height, so that it fits on a page. */
+static void
+image_size(const pg *g, const md_fo_props *p, md_sp iw, md_sp ih, md_sp avail_w, md_sp *out_w,
+           md_sp *out_h)
+{
+    md_sp vw = p->width.kind == MD_FO_LEN_ABS ? len_at(g, p->width, avail_w) : -1;
+    md_sp vh = p->height.kind == MD_FO_LEN_ABS ? len_at(g, p->height, g->avail_h) : -1;
+    int64_t w = content_len(g, p->content_width, iw, vw);
+    int64_t h = content_len(g, p->content_height, ih, vh);
+    if (w < 0 && h < 0) {
+        w = iw, h = ih;
+    } else if (w < 0) {
+        w = (int64_t)iw * h / ih;
+    } else if (h < 0) {
+        h = (int64_t)ih * w / iw;
+    } else if (!p->is_scaling_non_uniform) {
+        if (w * ih < h * iw)
+            h = (int64_t)ih * w / iw;
+        else
+            w = (int64_t)iw * h / ih;
+    }
+    if (avail_w > 0 && w > avail_w) {
+        h = h * avail_w / w;
+        w = avail_w;
+    }
+    if (g->avail_h > 0 && h > g->avail_h) {
+        w = w * g->avail_h / h;
+        h = g->avail_h;
+    }
+    *out_w = (md_sp)(w > 0 ? w : 1);
+    *out_h = (md_sp)(h > 0 ? h : 1);
+}
+
+/* Reads an external-graphic: its file, intrinsic size (img.h) and the size it is drawn at in
+ * a line avail_w wide. *out is NULL (warned) when it is left out. */
+static md_status
+load_image(pg *g, const md_fo_node *n, md_sp avail_w, const image **out)
+{
+    const char *path = NULL;
+    *out = NULL;
+    md_status st = image_path(g, n, &path);
+    if (st != MD_OK || path == NULL)
+        return st;
+    md_diags *d = image_sink(g);
+    md_sp iw = 0, ih = 0;
+    st = md_img_size(path, d, &iw, &ih);
+    if (st == MD_EIO || st == MD_EINPUT) {
+        md_diag_note(d, g->file, n->line, 0, "fo:external-graphic src=\"%s\" is left out",
+                     n->props->src);
+        if (n->src_line > 0)
+            md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+        return MD_OK;
+    }
+    if (st != MD_OK)
+        return st;
+    image *im = md_arena_alloc(g->a, sizeof *im);
+    if (im == NULL)
+        return MD_ENOMEM;
+    im->path = path;
+    im->alt = n->props->alt_text;
+    image_size(g, n->props, iw, ih, avail_w, &im->w, &im->h);
+    *out = im;
+    return MD_OK;
+}
+
+/* An inline image takes the room of one figure space (as a leader does) in a style whose size
+ * makes that space as wide as the image; it is drawn over that room, on the baseline, and
+ * flush() makes its line tall enough. */
+static md_status
+add_inline_image(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
+{
+    const image *im = NULL;
+    md_status st = load_image(g, n, width, &im);
+    md_sp adv = 0;
+    if (st == MD_OK && im != NULL)
+        st = figure_space_advance(g, n, s, &adv);
+    if (st != MD_OK || im == NULL)
+        return st;
+    if (adv <= 0) {
+        warn(g, n, "%s: the fonts have no figure space (U+2007) to make room; left out",
+             "fo:external-graphic");
+        return MD_OK;
+    }
+    md_para_style *is = md_arena_alloc(g->a, sizeof *is);
+    if (is == NULL || GROW(g, g->images, g->images_len, g->images_cap) != MD_OK)
+        return MD_ENOMEM;
+    *is = *s;
+    is->size = (md_sp)((int64_t)s->size * im->w / adv);
+    is->is_hyphenate = 0;
+    g->images[g->images_len] = im;
+    return add_span(g, FIGURE_SPACE, 3, is, USER_IMAGE | (uint32_t)g->images_len++);
+}
+
+/* The external-graphic that is the only content of block n (white space aside), or NULL. */
+static const md_fo_node *
+sole_graphic(const md_fo_node *n)
+{
+    const md_fo_node *found = NULL;
+    for (const md_fo_node *c = n->first; c != NULL; c = c->next) {
+        if (c->kind == MD_FO_EXTERNAL_GRAPHIC && found == NULL) {
+            found = c;
+        } else if (c->kind == MD_FO_TEXT) {
+            for (size_t i = 0; i < c->text_len; i++) {
+                if (strchr(" \t\r\n", c->text[i]) == NULL)
+                    return NULL;
+            }
+        } else {
+            return NULL;
+        }
+    }
+    return found;
+}
+
+/* A block-level image: a line of its own, as tall as the image, placed by the block's
+ * text-align within x, w, in a Figure element (cairo 1.16 cannot write its /Alt: the trace
+ * keeps alt="…" for issue 5's finishing step). Keeps hold as for lines, so a figure block with
+ * keep-together keeps the image with its caption, and one item is never split. */
+static md_status
+build_image_block(pg *g, const md_fo_node *blk, const md_fo_node *n, md_sp x, md_sp w)
+{
+    const image *im = NULL;
+    md_status st = load_image(g, n, w, &im);
+    if (st != MD_OK || im == NULL)
+        return st;
+    md_sp off = 0;
+    if (blk->props->text_align == MD_FO_ALIGN_CENTER)
+        off = (w - im->w) / 2;
+    else if (blk->props->text_align == MD_FO_ALIGN_END)
+        off = w - im->w;
+    item it = {.kind = IT_LINE, .h = im->h, .x = x + off, .img = im};
+    if (g->in_label)
+        it.is_aside = 1;
+    else
+        mark_keeps(g, &it);
+    if (!g->in_label)
+        st = push_tag(g, IT_TAG_BEGIN, "Figure", NULL);
+    if (st == MD_OK)
+        st = push(g, it);
+    if (st == MD_OK && !g->in_label)
+        st = push_tag(g, IT_TAG_END, "Figure", NULL);
+    return st;
 }
 
 static md_status collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width);
@@ -359,9 +606,7 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
                           s);
     }
     case MD_FO_LEADER: return add_leader(g, n, s, width);
-    case MD_FO_EXTERNAL_GRAPHIC:
-        warn(g, n, "%s is not typeset yet; left out", "fo:external-graphic");
-        return MD_OK;
+    case MD_FO_EXTERNAL_GRAPHIC: return add_inline_image(g, n, s, width);
     default:
         warn(g, n, "fo:%s inside a line is not typeset yet; its text is set inline",
              md_fo_kind_name(n->kind));
@@ -467,11 +712,21 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     size_t n_lines = para.lines_len;
     md_sp aside_off = 0;
     for (size_t i = 0; i < n_lines && st == MD_OK; i++) {
-        item it = {.kind = IT_LINE, .h = lh, .base = base, .x = x, .line = &para.lines[i]};
+        /* An inline image stands on the baseline: the line grows above it to hold it. */
+        md_sp tall = 0;
+        for (size_t r = 0; r < para.lines[i].runs_len; r++) {
+            uint32_t u = para.lines[i].runs[r].user;
+            size_t k = u & USER_INDEX;
+            if ((u & ~USER_INDEX) == USER_IMAGE && k < g->images_len && g->images[k]->h > tall)
+                tall = g->images[k]->h;
+        }
+        md_sp extra = tall > base ? tall - base : 0;
+        item it = {
+            .kind = IT_LINE, .h = lh + extra, .base = base + extra, .x = x, .line = &para.lines[i]};
         if (g->in_label) {
             it.is_aside = 1;
             it.aside_off = aside_off;
-            aside_off += lh;
+            aside_off += it.h;
         } else {
             /* Orphans and widows (XSL §7.20.2, §7.20.6): at least that many lines of the
              * paragraph before and after a page break. */
@@ -498,6 +753,9 @@ build_children(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
     md_sp x = rx + len_at(g, p->start_indent, rw);
     md_sp w = rw - len_at(g, p->start_indent, rw) - len_at(g, p->end_indent, rw);
     int is_first = 1;
+    const md_fo_node *graphic = n->kind == MD_FO_BLOCK ? sole_graphic(n) : NULL;
+    if (graphic != NULL)
+        return build_image_block(g, n, graphic, x, w);
     md_status st = MD_OK;
     for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next) {
         if (n->kind == MD_FO_BLOCK && is_inline_kind(c->kind)) {
@@ -935,8 +1193,25 @@ draw_leader(pg *g, const leader *ld, md_sp x, md_sp baseline)
 }
 
 static md_status
+draw_image(pg *g, const image *im, md_sp x, md_sp y)
+{
+    md_status st = g->c.ops->image(g->c.self, im->path, im->alt, x, y, im->w, im->h);
+    if (st == MD_EINPUT)
+        md_diag_add(g->d_final, MD_DIAG_ERROR, im->path, 0, 0,
+                    "the image could not be drawn: it is no longer a readable SVG or PNG file");
+    return st;
+}
+
+static md_status
 draw_run(pg *g, const md_para_run *run, md_sp x, md_sp baseline)
 {
+    if ((run->user & ~USER_INDEX) == USER_IMAGE) {
+        size_t k = run->user & USER_INDEX;
+        md_sp gx = run->glyphs_len > 0 ? run->glyphs[0].x : 0;
+        if (k >= g->images_len)
+            return MD_EBUG;
+        return draw_image(g, g->images[k], x + gx, baseline - g->images[k]->h);
+    }
     if ((run->user & ~USER_INDEX) == USER_LEADER) {
         size_t k = run->user & USER_INDEX;
         md_sp gx = run->glyphs_len > 0 ? run->glyphs[0].x : 0;
@@ -976,11 +1251,22 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
     for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
         const md_para_run *run = &line->runs[r];
         uint32_t user = (run->user & ~USER_INDEX) == USER_LINK ? run->user : 0;
-        if ((run->user & ~USER_INDEX) == USER_LEADER) {
-            /* A leader is a rule, not text: drawn outside the leaf tags. */
+        uint32_t kind = run->user & ~USER_INDEX;
+        if (kind == USER_LEADER || kind == USER_IMAGE) {
+            /* A leader is a rule, not text: drawn outside the leaf tags; an image is a leaf
+             * Figure of its own. */
             if (open != NULL)
                 st = c.ops->end_tag(c.self, open);
             open = NULL;
+            if (kind == USER_IMAGE && is_tagged) {
+                if (st == MD_OK)
+                    st = c.ops->begin_tag(c.self, "Figure", NULL);
+                if (st == MD_OK)
+                    st = draw_run(g, run, x, baseline);
+                if (st == MD_OK)
+                    st = c.ops->end_tag(c.self, "Figure");
+                continue;
+            }
         } else if (is_tagged && (open == NULL || user != open_user)) {
             if (open != NULL)
                 st = c.ops->end_tag(c.self, open);
@@ -1042,6 +1328,8 @@ draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top
             st = g->c.ops->begin_tag(g->c.self, t->role, t->attrs);
         else if (t->kind == IT_TAG_END)
             st = g->c.ops->end_tag(g->c.self, t->role);
+        else if (t->kind == IT_LINE && t->img != NULL)
+            st = draw_image(g, t->img, x0 + t->x, y);
         else if (t->kind == IT_LINE)
             st = draw_line(g, t->line, x0 + t->x, y + t->base, is_tagged);
     }
@@ -1064,6 +1352,8 @@ draw_static(pg *g, const md_fo_node *seq, const char *region, md_sp x, md_sp y, 
         return MD_OK;
     g->is_static = 1;
     g->page_number = number;
+    md_sp saved_h = g->avail_h;
+    g->avail_h = h;
     md_status st = build_flow(g, sc, w);
     md_sp *ys = st == MD_OK ? md_alloc_array(g->items_len + 1, sizeof *ys) : NULL;
     if (st == MD_OK && ys == NULL)
@@ -1078,6 +1368,7 @@ draw_static(pg *g, const md_fo_node *seq, const char *region, md_sp x, md_sp y, 
     }
     md_free(ys);
     g->is_static = 0;
+    g->avail_h = saved_h;
     return st;
 }
 
@@ -1127,6 +1418,7 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
     geom g0;
     geom_from(m0, &g0);
     size_t ids_from = g->ids_len;
+    g->avail_h = g0.body_h;
     md_status st = flow != NULL ? build_flow(g, flow, g0.body_w) : MD_OK;
     if (flow == NULL)
         g->items_len = 0;
@@ -1243,7 +1535,7 @@ run_pass(pg *g, const md_fo_node *root)
 {
     g->ids_len = 0;
     g->pages_drawn = 0;
-    g->links_len = g->leaders_len = 0;
+    g->links_len = g->leaders_len = g->images_len = 0;
     g->open_len = 0;
     int number = 1;
     size_t seq_index = 0;
@@ -1308,7 +1600,8 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
                 st = MD_ENOMEM;
                 break;
             }
-            memcpy(g.prev_ids, g.ids, g.ids_len * sizeof *g.ids);
+            if (g.ids_len > 0)
+                memcpy(g.prev_ids, g.ids, g.ids_len * sizeof *g.ids);
             g.prev_ids_len = g.ids_len;
         }
     }
@@ -1318,6 +1611,7 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
     md_free(g.spans);
     md_free(g.links);
     md_free(g.leaders);
+    md_free(g.images);
     md_free(g.ids);
     md_free(g.prev_ids);
     md_free(g.seq_pages);

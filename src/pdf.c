@@ -1,7 +1,7 @@
 /* The canvas on Cairo's PDF surface (cairo 1.16; see ../shared/notes/cairo-1.16-tagging.md):
  * glyph runs drawn with cairo_show_text_glyphs so that the PDF keeps their text, filled
- * rectangles, tags, and metadata with dates from the caller, never the clock. The bytes go
- * through out.h: a temporary file renamed into place only when the PDF is complete.
+ * rectangles, images (img-cairo.h), tags, and metadata with dates from the caller, never the clock.
+ * The bytes go through out.h: a temporary file renamed into place only when the PDF is complete.
  * The only place where lengths become doubles (points). */
 #include "pdf.h"
 
@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "font-hb.h"
+#include "img-cairo.h"
 #include "out.h"
 
 typedef struct face_entry {
@@ -183,8 +184,19 @@ pdf_end_tag(void *self, const char *role)
     return cairo_result(p);
 }
 
-static const md_canvas_ops pdf_ops = {pdf_begin_page, pdf_end_page,  pdf_text,
-                                      pdf_rect,       pdf_begin_tag, pdf_end_tag};
+/* alt is dropped: cairo 1.16 writes no /Alt (see the note above); issue 5's finishing step
+ * adds it from the trace's alt="…". */
+static md_status
+pdf_image(void *self, const char *path, const char *alt, md_sp x, md_sp y, md_sp w, md_sp h)
+{
+    md_pdf *p = self;
+    (void)alt;
+    md_status st = md_img_draw(p->cr, path, x, y, w, h);
+    return st == MD_OK ? cairo_result(p) : st;
+}
+
+static const md_canvas_ops pdf_ops = {pdf_begin_page, pdf_end_page, pdf_text, pdf_rect,
+                                      pdf_begin_tag,  pdf_end_tag,  pdf_image};
 
 void
 md_pdf_date_from_epoch(long long t, char out[20])

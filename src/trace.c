@@ -1,5 +1,5 @@
-/* Text trace canvas: "page", "text", "rect", "tag" lines with positions in sp. The format is
- * stable: golden files in tests/ are compared with it byte for byte. */
+/* Text trace canvas: "page", "text", "rect", "image", "tag" lines with positions in sp. The format
+ * is stable: golden files in tests/ are compared with it byte for byte. */
 #include "trace.h"
 
 struct md_trace {
@@ -87,8 +87,33 @@ tr_end_tag(void *self, const char *role)
     return st;
 }
 
-static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page,  tr_text,
-                                        tr_rect,       tr_begin_tag, tr_end_tag};
+/* "image X Y W H path", then alt="…" when there is alternative text (quotes and backslashes
+ * escaped), kept here because cairo 1.16 cannot write it (issue 5 adds it to the PDF). */
+static md_status
+tr_image(void *self, const char *path, const char *alt, md_sp x, md_sp y, md_sp w, md_sp h)
+{
+    md_trace *t = self;
+    md_status st = indent(t);
+    if (st == MD_OK)
+        st = md_buf_addf(t->out, "image %d %d %d %d %s", (int)x, (int)y, (int)w, (int)h, path);
+    if (st == MD_OK && alt != NULL) {
+        st = md_buf_adds(t->out, " alt=\"");
+        for (const char *c = alt; *c != '\0' && st == MD_OK; c++) {
+            if (*c == '"' || *c == '\\')
+                st = md_buf_add(t->out, "\\", 1);
+            if (st == MD_OK)
+                st = md_buf_add(t->out, c, 1);
+        }
+        if (st == MD_OK)
+            st = md_buf_adds(t->out, "\"");
+    }
+    if (st == MD_OK)
+        st = md_buf_adds(t->out, "\n");
+    return st;
+}
+
+static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page, tr_text, tr_rect,
+                                        tr_begin_tag,  tr_end_tag,  tr_image};
 
 md_trace *
 md_trace_new(md_buf *out, const char *(*font_name)(const md_font *))

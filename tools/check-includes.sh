@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 layer() {
     case "$1" in
     base | diag | arena | buf | date) echo 0 ;;
-    xml | xml-imp | xslt | font | font-hb | brk | hyph | out | kp | ics) echo 1 ;;
+    xml | xml-imp | xslt | font | font-hb | brk | hyph | out | kp | ics | img) echo 1 ;;
     fo | shape) echo 2 ;;
     para) echo 3 ;;
     page | canvas) echo 4 ;;
@@ -23,13 +23,13 @@ allowed() {
     case "$1" in
     libxml/*) echo "xml.c xml-lint.c xml-imp.h xslt.c fo.c" ;;
     libxslt/* | libexslt/*) echo "xslt.c" ;;
-    cairo*) echo "pdf.c" ;;
+    cairo*) echo "pdf.c img.c img-cairo.h" ;;
     hb*.h | harfbuzz/*) echo "shape.c font.c font-hb.h pdf.c" ;;
     ft2build.h | freetype/*) echo "font.c font-hb.h shape.c pdf.c" ;;
     fontconfig/*) echo "font.c" ;;
     linebreak.h | linebreakdef.h) echo "brk.c" ;;
     hyphen.h) echo "hyph.c" ;;
-    librsvg/*) echo "pdf.c" ;;
+    librsvg/*) echo "img.c" ;;
     qpdf/*) echo "finish.c" ;;
     *) echo "" ;;
     esac

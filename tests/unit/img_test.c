@@ -1,0 +1,427 @@
+/* Tests of img and of fo:external-graphic in the page builder: intrinsic sizes of the brand
+ * logos (from their viewBox) and of a PNG made here, drawing, formats we do not read, missing
+ * files, refused paths, content-width, scaling down to the column and the page, alignment,
+ * inline images, keeping an image with its caption, and the logo in the 2024-01-30 kallelse. */
+#include "img.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo.h>
+
+#include "check.h"
+#include "font.h"
+#include "img-cairo.h"
+#include "page.h"
+#include "trace.h"
+
+#define PT(x) ((md_sp)((x)*MD_SP_PER_PT))
+
+/* Test files live here, relative to the project root the tests run in (the page builder
+ * refuses absolute image paths). */
+static char dir[64];
+static md_font_set *fonts;
+
+static void
+make_png(const char *name, int w, int h)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 0.1, 0.4, 0.5);
+    cairo_paint(cr);
+    cairo_destroy(cr);
+    CHECK_INT(cairo_surface_write_to_png(s, path), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(s);
+}
+
+static void
+make_file(const char *name, const char *bytes, size_t len)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (f != NULL) {
+        CHECK_INT(fwrite(bytes, 1, len, f), len);
+        fclose(f);
+    }
+}
+
+static char *
+rendered(const md_diags *d)
+{
+    md_buf b = {0};
+    md_diags_render(d, &b);
+    return b.data != NULL ? md_buf_take(&b) : (md_buf_free(&b), strdup(""));
+}
+
+/* md_img_size of path: the status, the size and the rendered diagnostics (caller frees). */
+static md_status
+size_of(const char *path, md_sp *w, md_sp *h, char **msg)
+{
+    md_diags *d = md_diags_new();
+    *w = *h = -1;
+    md_status st = md_img_size(path, d, w, h);
+    *msg = rendered(d);
+    md_diags_free(d);
+    return st;
+}
+
+static void
+test_sizes(void)
+{
+    md_sp w, h;
+    char *msg;
+    /* orebro-logo.svg: width="324" height="64" (viewBox 0 0 324 64) px at 96 dpi = 243 × 48
+     * pt; exempel-logo.svg: 386 × 64 px = 289.5 × 48 pt. */
+    CHECK_INT(size_of("xml/brand/orebro-logo.svg", &w, &h, &msg), MD_OK);
+    CHECK_INT(w, PT(243));
+    CHECK_INT(h, PT(48));
+    free(msg);
+    CHECK_INT(size_of("xml/brand/exempel-logo.svg", &w, &h, &msg), MD_OK);
+    CHECK_INT(w, PT(289.5));
+    CHECK_INT(h, PT(48));
+    free(msg);
+
+    /* An SVG with only a viewBox: its units count as pixels. */
+    char path[128];
+    const char *vb = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 40 20'>"
+                     "<rect width='40' height='20' fill='#123456'/></svg>";
+    make_file("viewbox.svg", vb, strlen(vb));
+    snprintf(path, sizeof path, "%s/viewbox.svg", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_OK);
+    CHECK_INT(w, PT(30));
+    CHECK_INT(h, PT(15));
+    free(msg);
+
+    /* A PNG of 200 × 100 px is 150 × 75 pt at 96 dpi. */
+    snprintf(path, sizeof path, "%s/small.png", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_OK);
+    CHECK_INT(w, PT(150));
+    CHECK_INT(h, PT(75));
+    free(msg);
+
+    /* A GIF, a text file named .png, a broken SVG, a missing file: a warning naming the
+     * file, and no size. */
+    snprintf(path, sizeof path, "%s/x.gif", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EINPUT);
+    CHECK(strstr(msg, path) != NULL && strstr(msg, "warning: not an SVG or PNG image (the file "
+                                                   "looks like GIF)") != NULL);
+    CHECK_INT(w, -1);
+    free(msg);
+    snprintf(path, sizeof path, "%s/text.png", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EINPUT);
+    CHECK(strstr(msg, path) != NULL && strstr(msg, "not an SVG or PNG image") != NULL);
+    free(msg);
+    snprintf(path, sizeof path, "%s/broken.svg", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EINPUT);
+    CHECK(strstr(msg, path) != NULL && strstr(msg, "not a readable SVG image") != NULL);
+    free(msg);
+    snprintf(path, sizeof path, "%s/missing.svg", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EIO);
+    char want[256];
+    snprintf(want, sizeof want, "%s: warning: cannot read the image: No such file or directory",
+             path);
+    CHECK(strstr(msg, want) != NULL);
+    free(msg);
+}
+
+static void
+test_draw(void)
+{
+    cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(s);
+    char path[128];
+    CHECK_INT(md_img_draw(cr, "xml/brand/orebro-logo.svg", PT(10), PT(10), PT(100), PT(20)), MD_OK);
+    snprintf(path, sizeof path, "%s/small.png", dir);
+    CHECK_INT(md_img_draw(cr, path, PT(10), PT(40), PT(60), PT(30)), MD_OK);
+    snprintf(path, sizeof path, "%s/x.gif", dir);
+    CHECK_INT(md_img_draw(cr, path, PT(10), PT(40), PT(60), PT(30)), MD_EINPUT);
+    snprintf(path, sizeof path, "%s/text.png", dir);
+    CHECK_INT(md_img_draw(cr, path, PT(10), PT(40), PT(60), PT(30)), MD_EINPUT);
+    CHECK_INT(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+    /* Something was drawn where the images went. */
+    double x0, y0, w, h;
+    cairo_recording_surface_ink_extents(s, &x0, &y0, &w, &h);
+    CHECK(x0 >= 9.9 && y0 >= 9.9 && x0 + w <= 110.1 && y0 + h <= 70.1 && w > 50 && h > 50);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+}
+
+/* A page of 300 × 400 pt with 50 pt margins: the body is 200 × 300 pt at (50, 50). The flow
+ * is printf'd with dir for each %s (at most four). */
+static md_status
+typeset(const char *flow, char **trace, char **msg)
+{
+    char body[4096], tree[8192];
+    snprintf(body, sizeof body, flow, dir, dir, dir, dir);
+    snprintf(tree, sizeof tree,
+             "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' "
+             "xmlns:fox='http://xmlgraphics.apache.org/fop/extensions' font-family='Noto Sans'>"
+             "<fo:layout-master-set><fo:simple-page-master master-name='a' page-width='300pt' "
+             "page-height='400pt' margin='50pt'><fo:region-body/></fo:simple-page-master>"
+             "</fo:layout-master-set><fo:page-sequence master-reference='a'>"
+             "<fo:flow flow-name='xsl-region-body'>%s</fo:flow></fo:page-sequence></fo:root>",
+             body);
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    md_buf out = {0};
+    md_trace *t = md_trace_new(&out, md_font_name);
+    md_status st = md_fo_read_memory("img.fo", tree, strlen(tree), d, &doc);
+    if (st == MD_OK) {
+        md_page_env env = {fonts, NULL};
+        st = md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL);
+    }
+    *msg = rendered(d);
+    *trace = out.data != NULL ? md_buf_take(&out) : (md_buf_free(&out), strdup(""));
+    md_trace_free(t);
+    md_fo_free(doc);
+    md_diags_free(d);
+    return st;
+}
+
+/* The page of the first line of trace containing what (0: none). */
+static int
+page_of(const char *trace, const char *what)
+{
+    const char *at = strstr(trace, what);
+    int page = 0;
+    for (const char *p = trace; at != NULL && p < at; p = strchr(p, '\n') + 1) {
+        if (strncmp(p, "page ", 5) == 0)
+            page = atoi(p + 5);
+    }
+    return page;
+}
+
+/* The numbers of the first "image X Y W H path" line. */
+static int
+image_line(const char *trace, long v[4])
+{
+    const char *at = strstr(trace, "image ");
+    return at != NULL && sscanf(at, "image %ld %ld %ld %ld", &v[0], &v[1], &v[2], &v[3]) == 4;
+}
+
+static void
+test_page(void)
+{
+    char *trace, *msg, want[256];
+    long v[4] = {0};
+
+    /* content-width alone keeps the aspect ratio: 150 × 75 pt → 60 × 30 pt, in a Figure,
+     * with the alt text in the trace. */
+    CHECK_INT(typeset("<fo:block><fo:external-graphic src=\"url('%s/small.png')\" "
+                      "content-width='60pt' fox:alt-text='Ett \"blått\" fält'/></fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    snprintf(want, sizeof want,
+             "<Figure>\n    image 3276800 3276800 3932160 1966080 %s/small.png "
+             "alt=\"Ett \\\"blått\\\" fält\"\n  </Figure>",
+             dir);
+    CHECK(strstr(trace, want) != NULL);
+    CHECK_STR(msg, "");
+    free(trace), free(msg);
+
+    /* Wider than the column (300 × 75 pt in 200 pt): scaled down, aspect kept, to 200 × 50. */
+    CHECK_INT(
+        typeset("<fo:block><fo:external-graphic src='%s/wide.png'/></fo:block>", &trace, &msg),
+        MD_OK);
+    CHECK(image_line(trace, v));
+    CHECK_INT(v[2], PT(200));
+    CHECK_INT(v[3], PT(50));
+    free(trace), free(msg);
+
+    /* Taller than the page body (150 × 750 pt; the body is 300 pt high): scaled to 60 × 300. */
+    CHECK_INT(
+        typeset("<fo:block><fo:external-graphic src='%s/tall.png'/></fo:block>", &trace, &msg),
+        MD_OK);
+    CHECK(image_line(trace, v));
+    CHECK_INT(v[2], PT(60));
+    CHECK_INT(v[3], PT(300));
+    free(trace), free(msg);
+
+    /* text-align of the block places it: centred in 200 pt, a 60 pt image starts 70 pt in. */
+    CHECK_INT(typeset("<fo:block text-align='center'><fo:external-graphic src='%s/small.png' "
+                      "content-width='60pt'/></fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    CHECK(image_line(trace, v));
+    CHECK_INT(v[0], PT(120));
+    free(trace), free(msg);
+
+    /* Figures resolve against xml/meetings/ when the file is there. */
+    CHECK_INT(typeset("<fo:block><fo:external-graphic src='images/2024-01-30-portfolj.svg' "
+                      "content-width='100pt'/></fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    CHECK(strstr(trace, " xml/meetings/images/2024-01-30-portfolj.svg") != NULL);
+    free(trace), free(msg);
+
+    /* Inline: a Figure between Spans, standing on the baseline of the text around it. */
+    CHECK_INT(typeset("<fo:block>Före <fo:external-graphic src='%s/small.png' "
+                      "content-width='30pt'/> efter</fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    CHECK(image_line(trace, v));
+    CHECK_INT(v[2], PT(30));
+    CHECK_INT(v[3], PT(15));
+    const char *after = strstr(trace, "\"efter\"");
+    const char *text = after;
+    while (text != NULL && text > trace && text[-1] != '\n')
+        text--;
+    long tx = 0, ty = 0;
+    CHECK(text != NULL && sscanf(text, " text %ld %ld", &tx, &ty) == 2);
+    CHECK_INT(v[1] + v[3], ty);
+    CHECK(tx > v[0] + v[2]);
+    CHECK(strstr(trace, "</Span>\n    <Figure>\n      image ") != NULL);
+    CHECK_STR(msg, "");
+    free(trace), free(msg);
+
+    /* Kept with its caption (keep-together on the figure block, as common.xsl writes it): 250
+     * pt of padding leave 50 pt; the 30 pt image fits, image and caption do not, so both go to
+     * page 2. Without the keep the image stays on page 1. */
+    const char *figure = "<fo:block padding-before='250pt'>Text.</fo:block>"
+                         "<fo:block %s><fo:block><fo:external-graphic src='%%s/small.png' "
+                         "content-width='60pt'/></fo:block><fo:block>Bildtext ett</fo:block>"
+                         "<fo:block>Bildtext två</fo:block></fo:block>";
+    char flow[1024];
+    snprintf(flow, sizeof flow, figure, "keep-together.within-page='always'");
+    CHECK_INT(typeset(flow, &trace, &msg), MD_OK);
+    CHECK_INT(page_of(trace, "image "), 2);
+    CHECK_INT(page_of(trace, "\"Text.\""), 1);
+    free(trace), free(msg);
+    snprintf(flow, sizeof flow, figure, "");
+    CHECK_INT(typeset(flow, &trace, &msg), MD_OK);
+    CHECK_INT(page_of(trace, "image "), 1);
+    free(trace), free(msg);
+    /* Never split: a 75 pt image in the 50 pt left goes to the next page whole. */
+    CHECK_INT(typeset("<fo:block padding-before='250pt'>Text.</fo:block>"
+                      "<fo:block><fo:external-graphic src='%s/small.png'/></fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    CHECK_INT(page_of(trace, "image "), 2);
+    CHECK(image_line(trace, v));
+    CHECK_INT(v[1], PT(50));
+    free(trace), free(msg);
+
+    /* Formats we do not read, missing files, paths outside the project: a warning naming the
+     * file and where it is used, the rest typeset, no image drawn. */
+    CHECK_INT(typeset("<fo:block><fo:external-graphic src='%s/x.gif'/></fo:block>"
+                      "<fo:block>Efter.</fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    snprintf(want, sizeof want, "%s/x.gif: warning: not an SVG or PNG image", dir);
+    CHECK(strstr(msg, want) != NULL);
+    snprintf(want, sizeof want, "img.fo:1: note: fo:external-graphic src=\"%s/x.gif\" is left out",
+             dir);
+    CHECK(strstr(msg, want) != NULL);
+    CHECK(strstr(trace, "image ") == NULL && strstr(trace, "\"Efter.\"") != NULL);
+    free(trace), free(msg);
+    CHECK_INT(
+        typeset("<fo:block><fo:external-graphic src='%s/text.png'/></fo:block>", &trace, &msg),
+        MD_OK);
+    snprintf(want, sizeof want, "%s/text.png: warning: not an SVG or PNG image", dir);
+    CHECK(strstr(msg, want) != NULL);
+    CHECK(strstr(trace, "image ") == NULL);
+    free(trace), free(msg);
+    CHECK_INT(
+        typeset("<fo:block><fo:external-graphic src='%s/missing.svg'/></fo:block>", &trace, &msg),
+        MD_OK);
+    snprintf(want, sizeof want, "%s/missing.svg: warning: cannot read the image", dir);
+    CHECK(strstr(msg, want) != NULL);
+    free(trace), free(msg);
+    CHECK_INT(typeset("<fo:block><fo:external-graphic src='/etc/passwd'/></fo:block>"
+                      "<fo:block>x<fo:external-graphic src=\"url('../xml/brand/orebro-logo.svg')\""
+                      "/></fo:block><fo:block><fo:external-graphic src='file:///etc/passwd'/>"
+                      "</fo:block>",
+                      &trace, &msg),
+              MD_OK);
+    CHECK(strstr(msg, "src=\"/etc/passwd\": give a relative path inside the project") != NULL);
+    CHECK(strstr(msg, "src=\"../xml/brand/orebro-logo.svg\": give a relative path") != NULL);
+    CHECK(strstr(msg, "src=\"file:///etc/passwd\": give a relative path") != NULL);
+    CHECK(strstr(trace, "image ") == NULL);
+    free(trace), free(msg);
+}
+
+/* The kallelse of 2024-01-30 has the logo: the trace of its layout tree draws the SVG with
+ * its alt text, and in the PDF (vector, so pdfimages lists nothing) the logo's box on page 1
+ * is no longer white when rendered. The binary is beside tests/. */
+static void
+test_kallelse(const char *argv0)
+{
+    char bin[256], cmd[4096];
+    snprintf(bin, sizeof bin, "%s", argv0);
+    char *slash = strrchr(bin, '/');
+    if (slash == NULL)
+        return;
+    *slash = '\0';
+    slash = strrchr(bin, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    snprintf(cmd, sizeof cmd,
+             "%s/motesdok kallelse 2024-01-30 >/dev/null 2>&1 && "
+             "%s/motesdok typeset out/2024-01-30/kallelse.fo -o %s/img-kallelse.pdf "
+             "--trace %s/img-kallelse.trace >/dev/null 2>&1",
+             bin, bin, bin, bin);
+    CHECK_INT(system(cmd), 0);
+    snprintf(cmd, sizeof cmd,
+             "grep -q '^  image 4644283 3715427 9288567 1834778 xml/brand/orebro-logo.svg "
+             "alt=\"Örebro kommun\"$' %s/img-kallelse.trace",
+             bin);
+    CHECK_INT(system(cmd), 0);
+    /* At 30 dpi the logo box (70.9, 56.7 pt; 141.7 × 28 pt) is x 30–88, y 24–35 px. */
+    snprintf(cmd, sizeof cmd,
+             "pdftoppm -r 30 -gray -f 1 -l 1 -x 30 -y 24 -W 58 -H 11 out/2024-01-30/kallelse.pdf "
+             "> %s/img-logo.pgm",
+             bin);
+    CHECK_INT(system(cmd), 0);
+    snprintf(cmd, sizeof cmd, "%s/img-logo.pgm", bin);
+    FILE *f = fopen(cmd, "rb");
+    int dark = 0, wd = 0, ht = 0, max = 0;
+    if (f != NULL && fscanf(f, "P5 %d %d %d", &wd, &ht, &max) == 3 && fgetc(f) != EOF) {
+        for (int c; (c = fgetc(f)) != EOF;)
+            dark += c < 160;
+    }
+    if (f != NULL)
+        fclose(f);
+    CHECK_INT(wd, 58);
+    CHECK(dark > 100); /* 160 with the logo; the box is white without it */
+}
+
+int
+main(int argc, char **argv)
+{
+    (void)argc;
+    snprintf(dir, sizeof dir, "out/img-test-%ld", (long)getpid());
+    mkdir("out", 0777);
+    CHECK(mkdir(dir, 0777) == 0);
+    make_png("small.png", 200, 100);
+    make_png("wide.png", 400, 100);
+    make_png("tall.png", 200, 1000);
+    make_file("x.gif", "GIF89a\x01\0\x01\0\0\0\0;", 14);
+    make_file("text.png", "Det här är text.\n", 18);
+    make_file("broken.svg", "<svg xmlns='http://www.w3.org/2000/svg'><rect", 46);
+
+    md_diags *d = md_diags_new();
+    if (md_font_set_load("fonts", d, &fonts) != MD_OK) {
+        printf("cannot load fonts\n");
+        CHECK(0);
+    } else {
+        test_sizes();
+        test_draw();
+        test_page();
+        test_kallelse(argv[0]);
+    }
+    md_font_set_free(fonts);
+    md_diags_free(d);
+
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    CHECK_INT(system(cmd), 0);
+    return check_done();
+}
