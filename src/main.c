@@ -252,7 +252,7 @@ cmd_document(md_diags *d, int argc, char **argv, const char *what)
     if (st == MD_OK) {
         /* The PDF's date is the build date: SOURCE_DATE_EPOCH, or the meeting's date. */
         snprintf(stamp, sizeof stamp, "%sT00:00:00", date);
-        md_page_env env = {fonts, hyph};
+        md_page_env env = {fonts, hyph, path.data};
         st = typeset_to(tree, &env, pdf_path.data, NULL, stamp, d);
     }
     rc = exit_for(st);
@@ -328,7 +328,7 @@ cmd_typeset(md_diags *d, int argc, char **argv)
         int has_date = epoch != NULL && epoch[0] != '\0';
         if (has_date)
             md_pdf_date_from_epoch(strtoll(epoch, NULL, 10), date);
-        md_page_env env = {fonts, hyph};
+        md_page_env env = {fonts, hyph, NULL};
         st = typeset_to(doc, &env, pdf, trace, has_date ? date : NULL, d);
     }
     md_fo_free(doc);

@@ -164,6 +164,19 @@ len_at(const pg *g, md_fo_len l, md_sp base)
     }
 }
 
+/* A note pointing at the meeting line a node came from (md:src), in the meeting file when
+ * the caller named it, so that editors jump to the text the secretary wrote. */
+static void
+note_source(const pg *g, md_diags *d, const md_fo_node *n)
+{
+    if (n->src_line <= 0)
+        return;
+    if (g->env->source != NULL)
+        md_diag_note(d, g->env->source, n->src_line, 0, "the meeting text this comes from");
+    else
+        md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+}
+
 static void
 warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
 {
@@ -173,8 +186,7 @@ warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
     if (d == NULL)
         return;
     md_diag_add(d, MD_DIAG_WARNING, g->file, n->line, 0, fmt, what);
-    if (n->src_line > 0)
-        md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+    note_source(g, d, n);
 }
 
 static md_status
@@ -449,8 +461,7 @@ load_image(pg *g, const md_fo_node *n, md_sp avail_w, const image **out)
     if (st == MD_EIO || st == MD_EINPUT) {
         md_diag_note(d, g->file, n->line, 0, "fo:external-graphic src=\"%s\" is left out",
                      n->props->src);
-        if (n->src_line > 0)
-            md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+        note_source(g, d, n);
         return MD_OK;
     }
     if (st != MD_OK)
@@ -694,8 +705,8 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     g->spans_len = 0;
     if (st != MD_OK)
         return st;
-    if (md_diags_count(g->d, MD_DIAG_WARNING) > before && n->src_line > 0)
-        md_diag_note(g->d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+    if (md_diags_count(g->d, MD_DIAG_WARNING) > before)
+        note_source(g, g->d, n);
 
     /* Half-leading (XSL §7.15.4): the block's nominal font centred in line-height, so that
      * baselines are line-height apart. */

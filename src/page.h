@@ -20,6 +20,8 @@ typedef struct md_hyph md_hyph;
 typedef struct md_page_env {
     md_font_set *fonts;
     const md_hyph *hyph;
+    const char *source; /* the meeting file the tree was made from, or NULL: warnings then
+                         * get a note at its md:src line */
 } md_page_env;
 
 /* Typesets every page-sequence of doc onto c, in two passes (the first finds the pages of

@@ -175,7 +175,7 @@ typeset(const char *flow, char **trace, char **msg)
     md_trace *t = md_trace_new(&out, md_font_name);
     md_status st = md_fo_read_memory("img.fo", tree, strlen(tree), d, &doc);
     if (st == MD_OK) {
-        md_page_env env = {fonts, NULL};
+        md_page_env env = {fonts, NULL, NULL};
         st = md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL);
     }
     *msg = rendered(d);

@@ -25,7 +25,7 @@ typeset(const char *path, size_t *pages, md_status *status)
     md_status st = md_fo_read(path, d, &doc);
     md_trace *t = md_trace_new(&out, md_font_name);
     if (st == MD_OK) {
-        md_page_env env = {fonts, hyph};
+        md_page_env env = {fonts, hyph, NULL};
         st = md_page_typeset(doc, &env, md_trace_canvas(t), d, pages);
     }
     md_buf msg = {0};
@@ -195,7 +195,7 @@ test_bad(void)
     CHECK_INT(md_fo_read_memory("bad.fo", tree, strlen(tree), d, &doc), MD_OK);
     md_buf out = {0};
     md_trace *t = md_trace_new(&out, md_font_name);
-    md_page_env env = {fonts, hyph};
+    md_page_env env = {fonts, hyph, NULL};
     CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL), MD_EINPUT);
     md_buf msg = {0};
     md_diags_render(d, &msg);
