@@ -241,7 +241,7 @@ add_span(pg *g, const char *text, size_t len, const md_para_style *s, uint32_t u
         return MD_OK;
     if (GROW(g, g->spans, g->spans_len, g->spans_cap) != MD_OK)
         return MD_ENOMEM;
-    g->spans[g->spans_len++] = (md_para_span){text, len, s, user};
+    g->spans[g->spans_len++] = (md_para_span){text, len, s, user, 0};
     return MD_OK;
 }
 
@@ -290,7 +290,7 @@ figure_space_advance(pg *g, const md_fo_node *n, const md_para_style *s, md_sp *
     md_para_params pp;
     md_para_params_default(&pp, 1000 * MD_SP_PER_PT);
     pp.align = pp.align_last = MD_PARA_START;
-    md_para_span one = {FIGURE_SPACE, 3, s, 0};
+    md_para_span one = {FIGURE_SPACE, 3, s, 0, 0};
     md_para_env env = {g->env->fonts, NULL};
     md_para m;
     md_status st = md_para_set(&env, &one, 1, &pp, g->a, g->d, g->file, n->line, &m);
@@ -328,7 +328,14 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
         return MD_ENOMEM;
     for (int64_t i = 0; i < count; i++)
         memcpy(t + i * 3, FIGURE_SPACE, 3);
-    return add_span(g, t, (size_t)count * 3, s, USER_LEADER | (uint32_t)g->leaders_len++);
+    st = add_span(g, t, (size_t)count * 3, s, USER_LEADER | (uint32_t)g->leaders_len++);
+    /* A space leader that may grow (leader-length.maximum above its optimum, 100 % by
+     * default) fills a justified line: the footer's "… Sida 2 av 3" ends at the margin. A
+     * rule or dots keep their optimum length for now. */
+    if (st == MD_OK && p->leader_pattern == MD_FO_LEADER_SPACE &&
+        len_at(g, p->leader_length.max, width) > len)
+        g->spans[g->spans_len - 1].is_fill = 1;
+    return st;
 }
 
 /* --- external-graphic ----------------------------------------------------------------- */

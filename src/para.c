@@ -437,6 +437,13 @@ build_items(builder *b)
             e++;
         if (st == MD_OK)
             st = add_word_piece(b, span, i, e, hyphen_w);
+        /* The end of a fill span (a growing leader): an unbreakable glue of infinite stretch. */
+        if (st == MD_OK && span->is_fill && (e == b->len || b->span_at[e] != b->span_at[i])) {
+            md_kp_item fill = {.type = MD_KP_GLUE, .stretch_fil = MD_SP_PER_PT};
+            st = add_penalty(b, 0, MD_KP_INF, 0, 0);
+            if (st == MD_OK)
+                st = add_item(b, fill, -1);
+        }
         /* A break where a word crosses into the next span ("ord" + ","). */
         if (st == MD_OK && e < b->len && !is_space(b->text[e]) &&
             !is_nbsp(b->text + e, b->len - e)) {
@@ -464,11 +471,13 @@ build_items(builder *b)
         b->items[k].shrink += exp;
         b->item_exp[k] = exp;
     }
-    /* TeX's \parfillskip: the last line need not be full. */
+    /* TeX's \parfillskip: the last line need not be full, unless it is justified too
+     * (text-align-last="justify"; TeX sets \parfillskip to 0 for that). */
     if (st == MD_OK)
         st = add_penalty(b, 0, MD_KP_INF, 0, 0);
     if (st == MD_OK) {
-        md_kp_item fill = {.type = MD_KP_GLUE, .stretch_fil = MD_SP_PER_PT};
+        md_kp_item fill = {.type = MD_KP_GLUE,
+                           .stretch_fil = b->p->align_last == MD_PARA_JUSTIFY ? 0 : MD_SP_PER_PT};
         st = add_item(b, fill, -1);
     }
     return st;
@@ -693,7 +702,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     size_t cap = 0;
     size_t end = kl->end < b->items_len ? kl->end : b->items_len;
     md_para_align align = is_last ? b->p->align_last : b->p->align;
-    int is_set = align == MD_PARA_JUSTIFY && !is_last;
+    int is_set = align == MD_PARA_JUSTIFY;
     /* TeX §879: after a break, glue and penalties up to the next box are discarded. */
     size_t i0 = first;
     while (first > 0 && i0 < end && b->items[i0].type != MD_KP_BOX)
@@ -701,7 +710,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     int has_hyphen = kl->is_hyphenated && kl->end < b->items_len && b->items[kl->end].width > 0;
     /* The natural width, and what the spaces and the glyphs can give or take. */
     md_sp natural = 0, natural_end = 0;
-    int64_t stretch = 0, shrink = 0, glyphs = 0;
+    int64_t stretch = 0, shrink = 0, glyphs = 0, fil = 0;
     for (size_t i = i0; i < end; i++) {
         const md_kp_item *it = &b->items[i];
         natural += it->type == MD_KP_PENALTY ? 0 : it->width;
@@ -711,6 +720,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
         } else if (it->type == MD_KP_GLUE) {
             stretch += it->stretch - b->item_exp[i];
             shrink += it->shrink - b->item_exp[i];
+            fil += it->stretch_fil;
         }
     }
     if (has_hyphen) {
@@ -724,7 +734,9 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
      * shrank it to fit (TeX does the same). */
     if (!is_set && slack < 0 && b->p->align == MD_PARA_JUSTIFY)
         is_set = 1;
-    if (is_set) {
+    /* Infinite stretch (a growing leader) takes all of a justified line's slack. */
+    int is_filled = is_set && fil > 0 && slack > 0;
+    if (is_set && !is_filled) {
         int64_t gflex = (glyphs * EXPANSION_PER_MILLE) / 1000;
         space_r = justify(slack, slack > 0 ? stretch : shrink, gflex, &xs);
     }
@@ -748,6 +760,8 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
         } else if (it->type == MD_KP_GLUE) {
             md_sp flex = space_r > 0 ? it->stretch - b->item_exp[i] : it->shrink - b->item_exp[i];
             x += it->width + (md_sp)(((int64_t)flex * space_r) / MD_SP_PER_PT);
+            if (is_filled)
+                x += (md_sp)(((int64_t)slack * it->stretch_fil) / fil);
         }
     }
     if (st == MD_OK && has_hyphen && last_span != NULL) {

@@ -28,12 +28,16 @@ typedef struct md_para_style {
     uint8_t is_hyphenate; /* XSL-FO hyphenate; false for person names */
 } md_para_style;
 
-/* A piece of inline text in one style. user is passed through to the runs (links, tags). */
+/* A piece of inline text in one style. user is passed through to the runs (links, tags).
+ * is_fill: after the span comes an unbreakable space that grows without limit and takes a
+ * justified line's slack before the word spaces do (a leader that may lengthen, as in
+ * "Örebro kommun ........ Sida 2 av 3" with text-align-last="justify"). */
 typedef struct md_para_span {
     const char *text;
     size_t len;
     const md_para_style *style;
     uint32_t user;
+    uint8_t is_fill;
 } md_para_span;
 
 typedef enum md_para_align {

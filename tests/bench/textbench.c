@@ -106,7 +106,7 @@ main(int argc, char **argv)
         lines = 0;
         t0 = now();
         for (size_t i = 0; i < n; i++) {
-            md_para_span span = {paras[i], strlen(paras[i]), &style, 0};
+            md_para_span span = {paras[i], strlen(paras[i]), &style, 0, 0};
             md_para out;
             if (md_para_set(&env, &span, 1, &params, a, d, "seed", 0, &out) == MD_OK)
                 lines += out.lines_len;

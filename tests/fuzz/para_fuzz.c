@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     p.align_last = (md_para_align)((data[1] >> 2) & 3);
     md_para_style style = {font, (md_sp)(6 + (data[2] & 15)) * MD_SP_PER_PT, 0,
                            (uint8_t)(data[2] >> 7)};
-    md_para_span span = {(const char *)data + 3, size - 3, &style, 0};
+    md_para_span span = {(const char *)data + 3, size - 3, &style, 0, 0};
     md_para_env env = {fonts, hyph};
     md_arena *a = md_arena_new();
     md_diags *d = md_diags_new();

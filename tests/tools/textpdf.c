@@ -43,15 +43,15 @@ make_spans(char *text, const md_para_style *plain, const md_para_style *name, md
     while (*p != '\0' && n < cap) {
         char *open = strchr(p, '{');
         if (open == NULL) {
-            out[n++] = (md_para_span){p, strlen(p), plain, 0};
+            out[n++] = (md_para_span){p, strlen(p), plain, 0, 0};
             break;
         }
         if (open > p)
-            out[n++] = (md_para_span){p, (size_t)(open - p), plain, 0};
+            out[n++] = (md_para_span){p, (size_t)(open - p), plain, 0, 0};
         char *close = strchr(open, '}');
         if (close == NULL || n == cap)
             break;
-        out[n++] = (md_para_span){open + 1, (size_t)(close - open - 1), name, 0};
+        out[n++] = (md_para_span){open + 1, (size_t)(close - open - 1), name, 0, 0};
         p = close + 1;
     }
     return n;

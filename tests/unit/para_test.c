@@ -32,7 +32,7 @@ set(const char *text, const md_para_params *p, md_arena *a, md_diags *d, md_para
 {
     static md_para_style plain;
     plain = (md_para_style){font, PT(10), 0, 1};
-    md_para_span span = {text, strlen(text), &plain, 0};
+    md_para_span span = {text, strlen(text), &plain, 0, 0};
     md_para_env env = {fonts, hyph};
     return md_para_set(&env, &span, 1, p, a, d, "t", 1, out);
 }
@@ -119,11 +119,11 @@ test_names_and_nbsp(void)
     md_diags *d = md_diags_new();
     md_para_style plain = {font, PT(10), 0, 1}, name = {font, PT(10), 0, 0};
     md_para_span spans[] = {
-        {"Ordförande ", 11, &plain, 0},
-        {"Madelen Spinord Semenets", 24, &name, 0},
+        {"Ordförande ", 11, &plain, 0, 0},
+        {"Madelen Spinord Semenets", 24, &name, 0, 0},
         {" hälsar välkommen och kostnaden är 15\xC2\xA0"
          "000\xC2\xA0kr för verksamhetsåret.",
-         0, &plain, 0},
+         0, &plain, 0, 0},
     };
     spans[2].len = strlen(spans[2].text);
     md_para_env env = {fonts, hyph};
@@ -183,6 +183,38 @@ test_long_word(void)
     md_arena_free(a);
 }
 
+/* A fill span (a growing leader) with text-align-last="justify": the footer's last word ends
+ * at the measure, and the words keep their natural spacing. */
+static void
+test_fill(void)
+{
+    md_arena *a = md_arena_new();
+    md_diags *d = md_diags_new();
+    md_para_style plain = {font, PT(9), 0, 0};
+    md_para_span spans[] = {
+        {"Örebro kommun", 13, &plain, 0, 0},
+        {"\xE2\x80\x87", 3, &plain, 0, 1},
+        {"Sida 2 av 3", 11, &plain, 0, 0},
+    };
+    md_para_env env = {fonts, hyph};
+    md_para_params p;
+    md_para_params_default(&p, PT(400));
+    p.align = p.align_last = MD_PARA_JUSTIFY;
+    md_para out;
+    CHECK_INT(md_para_set(&env, spans, 3, &p, a, d, "t", 1, &out), MD_OK);
+    CHECK_INT(out.lines_len, 1);
+    const md_para_line *l = &out.lines[0];
+    CHECK(l->width >= PT(400) - PT(0.01) && l->width <= PT(400) + PT(0.01));
+    CHECK_INT(l->ratio, 0);
+    CHECK_INT(l->x_scale, MD_SP_PER_PT);
+    /* "Örebro kommun" starts the line, at natural spacing: its second word begins at the
+     * width of "Örebro" plus one space, well before the middle. */
+    CHECK(l->runs_len >= 3 && l->runs[0].glyphs[0].x == 0);
+    CHECK(l->runs_len >= 3 && l->runs[1].glyphs[0].x < PT(60));
+    md_diags_free(d);
+    md_arena_free(a);
+}
+
 static void
 test_alloc_failures(void)
 {
@@ -221,6 +253,7 @@ main(void)
     test_alignment();
     test_names_and_nbsp();
     test_long_word();
+    test_fill();
     test_alloc_failures();
     md_hyph_free(hyph);
     md_font_set_free(fonts);
