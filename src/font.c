@@ -535,6 +535,13 @@ md_font_set_load(const char *dir, md_diags *d, md_font_set **out)
     }
     if (st != MD_OK)
         goto out;
+    /* Make this configuration Fontconfig's current one, so that librsvg (through Pango)
+     * draws the text of SVG figures with these fonts too, never the machine's: the same
+     * figure gives the same PDF on every machine. FcConfigSetCurrent takes a reference. */
+    if (!FcConfigSetCurrent(fc)) {
+        st = MD_ENOMEM;
+        goto out;
+    }
     *out = s;
     s = NULL;
 out:

@@ -144,7 +144,8 @@ ok "meeting XML fuzzed for 30 s with no crash, leak or hang" \
 # the same two things (invalid reads, leaks) on the same commands.
 case "$O" in
 *sanitize*) memcheck="" checker="ASan/LSan" ;;
-*) memcheck="valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect"
+*) memcheck="valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite,indirect
+              --suppressions=tests/valgrind.supp"
    checker="valgrind" ;;
 esac
 echo "== $checker on the seed pipeline"
@@ -170,6 +171,12 @@ for m in 2024-01-30 2020-01-29; do
         sh -c "grep -q '$date_sv' $tmp/kallelse.txt && grep -q 'kl. 16.00–18.00' $tmp/kallelse.txt &&
                grep -q 'Dagordning' $tmp/kallelse.txt && grep -q 'Sida 1 av' $tmp/kallelse.txt"
 done
+
+printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$tmp/empty-fonts.conf"
+ok "protokoll 2024-01-30: the machine's fonts change nothing (its SVG figure has text)" \
+    sh -c "cp out/2024-01-30/protokoll.pdf $tmp/with-system-fonts.pdf &&
+           FONTCONFIG_FILE=$tmp/empty-fonts.conf '$BIN' protokoll 2024-01-30 2>/dev/null &&
+           cmp $tmp/with-system-fonts.pdf out/2024-01-30/protokoll.pdf"
 
 echo "== command line"
 must_fail "MEETING may not climb out of xml/meetings" "$BIN" kallelse ../../etc/passwd
