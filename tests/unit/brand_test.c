@@ -15,19 +15,6 @@
 
 #define TEST_XSL "tests/brand/brand-test.xsl"
 
-/* Fails unless hay contains needle. */
-#define CHECK_HAS(hay, needle)                                                                     \
-    do {                                                                                           \
-        const char *h_ = (hay), *n_ = (needle);                                                    \
-        if (h_ != NULL && strstr(h_, n_) != NULL) {                                                \
-            check_passed++;                                                                        \
-        } else {                                                                                   \
-            check_failed++;                                                                        \
-            printf("%s:%d: expected \"%s\" in:\n%s\n", __FILE__, __LINE__, n_,                     \
-                   h_ ? h_ : "(null)");                                                            \
-        }                                                                                          \
-    } while (0)
-
 typedef struct result {
     md_status st;
     char *out;

@@ -42,6 +42,19 @@ static int check_failed;
         }                                                                                          \
     } while (0)
 
+/* Fails unless hay contains needle; shows the start of hay (a layout tree can be long). */
+#define CHECK_HAS(hay, needle)                                                                     \
+    do {                                                                                           \
+        const char *h_ = (hay), *n_ = (needle);                                                    \
+        if (h_ != NULL && strstr(h_, n_) != NULL) {                                                \
+            check_passed++;                                                                        \
+        } else {                                                                                   \
+            check_failed++;                                                                        \
+            printf("%s:%d: expected \"%s\" in:\n%.400s\n", __FILE__, __LINE__, n_,                 \
+                   h_ ? h_ : "(null)");                                                            \
+        }                                                                                          \
+    } while (0)
+
 static inline int
 check_done(void)
 {

@@ -17,18 +17,6 @@
 
 #define GOLDEN "tests/docs/2024-01-30-kallelse.fo"
 
-/* Fails unless hay contains needle. */
-#define CHECK_HAS(hay, needle)                                                                     \
-    do {                                                                                           \
-        const char *h_ = (hay), *n_ = (needle);                                                    \
-        if (h_ != NULL && strstr(h_, n_) != NULL) {                                                \
-            check_passed++;                                                                        \
-        } else {                                                                                   \
-            check_failed++;                                                                        \
-            printf("%s:%d: expected \"%s\" in the output\n", __FILE__, __LINE__, n_);              \
-        }                                                                                          \
-    } while (0)
-
 /* Fails if hay contains needle. */
 #define CHECK_HAS_NOT(hay, needle)                                                                 \
     do {                                                                                           \

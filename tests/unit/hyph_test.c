@@ -221,19 +221,6 @@ temp_file(const char *text)
 }
 
 static void
-check_has(const char *text, const char *part, int line)
-{
-    if (strstr(text, part) != NULL) {
-        check_passed++;
-    } else {
-        check_failed++;
-        printf("%s:%d: expected a line with \"%s\" in:\n%s", __FILE__, line, part, text);
-    }
-}
-
-#define CHECK_HAS(text, part) check_has(text, part, __LINE__)
-
-static void
 test_bad_exceptions(void)
 {
     const char *path = temp_file("# kommentar\n"

@@ -14,19 +14,6 @@
 
 #define LINES "tests/xslt/lines.xml"
 
-/* Fails unless hay contains needle. */
-#define CHECK_HAS(hay, needle)                                                                     \
-    do {                                                                                           \
-        const char *h_ = (hay), *n_ = (needle);                                                    \
-        if (h_ != NULL && strstr(h_, n_) != NULL) {                                                \
-            check_passed++;                                                                        \
-        } else {                                                                                   \
-            check_failed++;                                                                        \
-            printf("%s:%d: expected \"%s\" in:\n%s\n", __FILE__, __LINE__, n_,                     \
-                   h_ ? h_ : "(null)");                                                            \
-        }                                                                                          \
-    } while (0)
-
 typedef struct result {
     md_status st; /* of the load, or of the run when the load succeeded */
     int is_loaded;
