@@ -111,28 +111,26 @@ check: deps-test $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@tests/run.sh $(O)
 
 # Fuzzing (libFuzzer; STYLE.md §8): each target runs FUZZ_SECONDS on a copy of its corpus in
-# tests/fuzz/corpus/<target>; a crash is written to out/fuzz/ and fails the run.
+# tests/fuzz/corpus/<target>; a crash is written to $(O)/fuzz/ and fails the run.
 FUZZ_SECONDS ?= 60
+FUZZ_DIR = $(O)/fuzz
 FUZZ_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined \
               -fno-sanitize-recover=undefined $(PKG_CFLAGS) -Isrc
 FUZZ_LIB_SRC = $(filter-out src/main.c,$(SRC))
 
-out/fuzz/xml_fuzz: tests/fuzz/xml_fuzz.c $(FUZZ_LIB_SRC) $(O)/pkg.mk
+$(FUZZ_DIR)/%_fuzz: tests/fuzz/%_fuzz.c $(FUZZ_LIB_SRC) $(O)/pkg.mk
 	@mkdir -p $(@D)
-	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/xml_fuzz.c $(FUZZ_LIB_SRC) -o $@ $(MD_LIBS)
+	$(Q)clang $(FUZZ_CFLAGS) $< $(FUZZ_LIB_SRC) -o $@ $(MD_LIBS)
 
-out/fuzz/para_fuzz: tests/fuzz/para_fuzz.c $(FUZZ_LIB_SRC) $(O)/pkg.mk
-	@mkdir -p $(@D)
-	$(Q)clang $(FUZZ_CFLAGS) tests/fuzz/para_fuzz.c $(FUZZ_LIB_SRC) -o $@ $(MD_LIBS)
+# Every tests/fuzz/<target>_fuzz.c is a target; FUZZ_TARGETS="xml" runs only some.
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/%_fuzz.c,%,$(wildcard tests/fuzz/*_fuzz.c))
 
-FUZZ_TARGETS = xml para
-
-fuzz: $(FUZZ_TARGETS:%=out/fuzz/%_fuzz)
+fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%_fuzz)
 	@for t in $(FUZZ_TARGETS); do \
-	    rm -rf out/fuzz/work-$$t && mkdir -p out/fuzz/work-$$t && \
-	    cp tests/fuzz/corpus/$$t/* out/fuzz/work-$$t/ && \
-	    out/fuzz/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
-	        -artifact_prefix=out/fuzz/$$t- -print_final_stats=1 out/fuzz/work-$$t || exit 1; \
+	    rm -rf $(FUZZ_DIR)/work-$$t && mkdir -p $(FUZZ_DIR)/work-$$t && \
+	    cp tests/fuzz/corpus/$$t/* $(FUZZ_DIR)/work-$$t/ && \
+	    $(FUZZ_DIR)/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+	        -artifact_prefix=$(FUZZ_DIR)/$$t- -print_final_stats=1 $(FUZZ_DIR)/work-$$t || exit 1; \
 	done
 
 # The benchmark report (release build; figures are medians, machines are shared and noisy).
@@ -160,3 +158,6 @@ format:
 
 clean:
 	rm -rf out/build
+
+# Parts of the build that live in their own files (the site, the archive, …).
+include $(sort $(wildcard mk/*.mk))

@@ -200,6 +200,14 @@ typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
     return st;
 }
 
+/* Where documents are written: out/, or $MOTESDOK_OUT (the tests give each build its own). */
+static const char *
+out_dir(void)
+{
+    const char *o = getenv("MOTESDOK_OUT");
+    return o && *o ? o : "out";
+}
+
 /* kallelse and protokoll: validate the meeting, transform it with xsl/WHAT.xsl into a layout
  * tree (kept as out/MEETING/WHAT.fo for inspection) and typeset it into out/MEETING/WHAT.pdf.
  * Both files are written atomically; a failure leaves the previous ones. */
@@ -233,8 +241,8 @@ cmd_document(md_diags *d, int argc, char **argv, const char *what)
     if (st == MD_OK)
         st = md_xslt_build_date(getenv("SOURCE_DATE_EPOCH"), meeting, d, date);
     if (st == MD_OK && (md_buf_addf(&xsl, "xsl/%s.xsl", what) != MD_OK ||
-                        md_buf_addf(&fo_path, "out/%s/%s.fo", argv[0], what) != MD_OK ||
-                        md_buf_addf(&pdf_path, "out/%s/%s.pdf", argv[0], what) != MD_OK))
+                        md_buf_addf(&fo_path, "%s/%s/%s.fo", out_dir(), argv[0], what) != MD_OK ||
+                        md_buf_addf(&pdf_path, "%s/%s/%s.pdf", out_dir(), argv[0], what) != MD_OK))
         st = MD_ENOMEM;
     if (st == MD_OK)
         st = md_xslt_load(".", xsl.data, d, &x);

@@ -364,10 +364,10 @@ test_kallelse(const char *argv0)
     if (slash != NULL)
         *slash = '\0';
     snprintf(cmd, sizeof cmd,
-             "%s/motesdok kallelse 2024-01-30 >/dev/null 2>&1 && "
-             "%s/motesdok typeset out/2024-01-30/kallelse.fo -o %s/img-kallelse.pdf "
+             "MOTESDOK_OUT=%s/out %s/motesdok kallelse 2024-01-30 >/dev/null 2>&1 && "
+             "%s/motesdok typeset %s/out/2024-01-30/kallelse.fo -o %s/img-kallelse.pdf "
              "--trace %s/img-kallelse.trace >/dev/null 2>&1",
-             bin, bin, bin, bin);
+             bin, bin, bin, bin, bin, bin);
     CHECK_INT(system(cmd), 0);
     snprintf(cmd, sizeof cmd,
              "grep -q '^  image 4644283 3715427 9288567 1834778 xml/brand/orebro-logo.svg "
@@ -375,10 +375,11 @@ test_kallelse(const char *argv0)
              bin);
     CHECK_INT(system(cmd), 0);
     /* At 30 dpi the logo box (70.9, 56.7 pt; 141.7 × 28 pt) is x 30–88, y 24–35 px. */
-    snprintf(cmd, sizeof cmd,
-             "pdftoppm -r 30 -gray -f 1 -l 1 -x 30 -y 24 -W 58 -H 11 out/2024-01-30/kallelse.pdf "
-             "> %s/img-logo.pgm",
-             bin);
+    snprintf(
+        cmd, sizeof cmd,
+        "pdftoppm -r 30 -gray -f 1 -l 1 -x 30 -y 24 -W 58 -H 11 %s/out/2024-01-30/kallelse.pdf "
+        "> %s/img-logo.pgm",
+        bin, bin);
     CHECK_INT(system(cmd), 0);
     snprintf(cmd, sizeof cmd, "%s/img-logo.pgm", bin);
     FILE *f = fopen(cmd, "rb");
