@@ -97,7 +97,7 @@ kallelse protokoll: $(BIN)
 	$(BIN) $@ "$(MEETING)" --brand "$(BRAND)"
 
 kalender: $(BIN)
-	$(BIN) kalender "$(YEAR)"
+	$(BIN) kalender "$(YEAR)" --brand "$(BRAND)"
 
 validate: $(BIN)
 	$(BIN) validate xml/meetings/*.xml

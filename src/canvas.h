@@ -56,6 +56,15 @@ typedef struct md_canvas_ops {
      * caller names it). */
     md_status (*image)(void *self, const char *path, const char *alt, md_sp x, md_sp y, md_sp w,
                        md_sp h);
+    /* A named destination (an FO id) at x, y of the current page, for internal links
+     * (begin_tag "Link" with attrs "dest='name'") and bookmarks to go to. */
+    md_status (*dest)(void *self, const char *name, md_sp x, md_sp y);
+    /* A bookmark (PDF outline entry) titled title (UTF-8) under the entry parent (0: top
+     * level), going where attrs says (cairo's link attributes: "dest='name'" or "uri='…'");
+     * is_open shows its children at first. *id names the entry as a later one's parent. May be
+     * called at any time before the document ends. */
+    md_status (*outline)(void *self, int parent, const char *title, const char *attrs, int is_open,
+                         int *id);
 } md_canvas_ops;
 
 typedef struct md_canvas {

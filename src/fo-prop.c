@@ -6,315 +6,6 @@
 #include <limits.h>
 #include <string.h>
 
-/* Units in sp per unit as exact fractions: 1in = 72pt, 1pc = 12pt, 1px = 1/96in (CSS 2.1
- * §4.3.2), 1mm = 1in/25.4, so 1mm = 4718592/25.4 sp = 23592960/127 sp. */
-typedef struct unit {
-    const char *name;
-    int64_t num, den;
-} unit;
-
-static const unit units[] = {
-    {"pt", 65536, 1}, {"pc", 786432, 1},     {"in", 4718592, 1},
-    {"px", 49152, 1}, {"mm", 23592960, 127}, {"cm", 235929600, 127},
-};
-
-__extension__ typedef __int128 wide;
-
-/* a / b rounded to the nearest integer, halves away from zero; b > 0. */
-static wide
-round_div(wide a, wide b)
-{
-    return a >= 0 ? (a + b / 2) / b : -((-a + b / 2) / b);
-}
-
-/* A decimal number as written: value = n / 10^k. At most 9 digits before and after the point;
- * later fraction digits are dropped (they are below 1/65536 pt in any unit). */
-typedef struct decimal {
-    int64_t n;
-    int k;
-} decimal;
-
-/* Parses a number at s[0..len) and returns the count of bytes used (0: no number). */
-static size_t
-parse_decimal(const char *s, size_t len, decimal *out)
-{
-    size_t i = 0;
-    int neg = 0, digits = 0, frac = 0;
-    int64_t n = 0;
-    if (i < len && (s[i] == '+' || s[i] == '-'))
-        neg = s[i++] == '-';
-    while (i < len && s[i] >= '0' && s[i] <= '9') {
-        if (digits++ >= 9)
-            return 0;
-        n = n * 10 + (s[i++] - '0');
-    }
-    if (i < len && s[i] == '.') {
-        i++;
-        while (i < len && s[i] >= '0' && s[i] <= '9') {
-            if (frac < 9) {
-                n = n * 10 + (s[i] - '0');
-                frac++;
-            }
-            digits++;
-            i++;
-        }
-    }
-    if (digits == 0)
-        return 0;
-    out->n = neg ? -n : n;
-    out->k = frac;
-    return i;
-}
-
-static wide
-pow10w(int k)
-{
-    wide p = 1;
-    while (k-- > 0)
-        p *= 10;
-    return p;
-}
-
-/* Converts x × num / den to an int32, rounding as round_div; 0 when out of range. */
-static int
-scale(decimal x, int64_t num, int64_t den, int32_t *out)
-{
-    wide v = round_div((wide)x.n * num, (wide)den * pow10w(x.k));
-    if (v > INT32_MAX || v < -INT32_MAX)
-        return 0;
-    *out = (int32_t)v;
-    return 1;
-}
-
-static int
-is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* True when s[0..len) equals the NUL-terminated word w. */
-static int
-is(const char *s, size_t len, const char *w)
-{
-    return strlen(w) == len && memcmp(s, w, len) == 0;
-}
-
-/* A token of a property value: a run without white space, where parentheses group. */
-typedef struct tok {
-    const char *s;
-    size_t len;
-} tok;
-
-/* Splits v into at most cap tokens; returns the count, or cap + 1 when there are more. */
-static size_t
-tokens(const char *v, tok *t, size_t cap)
-{
-    size_t n = 0;
-    const char *p = v;
-    for (;;) {
-        while (is_space(*p))
-            p++;
-        if (*p == '\0')
-            return n;
-        const char *b = p;
-        int depth = 0;
-        while (*p != '\0' && (depth > 0 || !is_space(*p))) {
-            if (*p == '(')
-                depth++;
-            else if (*p == ')' && depth > 0)
-                depth--;
-            p++;
-        }
-        if (n == cap)
-            return cap + 1;
-        t[n].s = b;
-        t[n].len = (size_t)(p - b);
-        n++;
-    }
-}
-
-/* --- lengths ------------------------------------------------------------------------- */
-
-enum { LEN_PCT = 1, LEN_AUTO = 2, LEN_NEG = 4 };
-
-/* The argument of name(...) in s[0..len), or NULL. */
-static const char *
-func_arg(const char *s, size_t len, const char *name, size_t *arg_len)
-{
-    size_t nl = strlen(name);
-    if (len < nl + 2 || memcmp(s, name, nl) != 0)
-        return NULL;
-    size_t i = nl;
-    while (i < len && is_space(s[i]))
-        i++;
-    if (i >= len || s[i] != '(' || s[len - 1] != ')')
-        return NULL;
-    const char *a = s + i + 1;
-    size_t al = len - i - 2;
-    while (al > 0 && is_space(*a))
-        a++, al--;
-    while (al > 0 && is_space(a[al - 1]))
-        al--;
-    *arg_len = al;
-    return a;
-}
-
-/* Parses one length token: a number and a unit (pt, pc, in, px, mm, cm, em of em_base),
- * a percentage when flags has LEN_PCT, "auto" with LEN_AUTO, "0", and the functions
- * body-start(), label-end(). Returns 1 on success. */
-static int
-len_parse(const char *s, size_t len, md_sp em_base, int flags, md_fo_len *out)
-{
-    md_fo_len r = {MD_FO_LEN_ABS, 0, 0};
-    size_t al;
-    if ((flags & LEN_AUTO) && is(s, len, "auto")) {
-        r.kind = MD_FO_LEN_AUTO;
-        *out = r;
-        return 1;
-    }
-    if (func_arg(s, len, "body-start", &al) != NULL && al == 0) {
-        r.kind = MD_FO_LEN_BODY_START;
-        *out = r;
-        return 1;
-    }
-    if (func_arg(s, len, "label-end", &al) != NULL && al == 0) {
-        r.kind = MD_FO_LEN_LABEL_END;
-        *out = r;
-        return 1;
-    }
-    decimal x;
-    size_t i = parse_decimal(s, len, &x);
-    if (i == 0)
-        return 0;
-    const char *u = s + i;
-    size_t ul = len - i;
-    int ok = 0;
-    if (ul == 0) {
-        ok = x.n == 0;
-    } else if (is(u, ul, "%")) {
-        ok = (flags & LEN_PCT) && scale(x, 65536, 1, &r.pct);
-    } else if (is(u, ul, "em")) {
-        ok = scale(x, em_base, 1, &r.sp);
-    } else {
-        for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
-            if (is(u, ul, units[k].name)) {
-                ok = scale(x, units[k].num, units[k].den, &r.sp);
-                break;
-            }
-        }
-    }
-    if (!ok || (!(flags & LEN_NEG) && (r.sp < 0 || r.pct < 0)))
-        return 0;
-    *out = r;
-    return 1;
-}
-
-/* --- colours ------------------------------------------------------------------------- */
-
-typedef struct named_color {
-    const char *name;
-    uint32_t rgb;
-} named_color;
-
-/* The 16 colours of CSS 2 §4.3.6 and the common extended ones (CSS 3 Color §4.3). */
-static const named_color colors[] = {
-    {"black", 0x000000},     {"silver", 0xC0C0C0},     {"gray", 0x808080},
-    {"grey", 0x808080},      {"white", 0xFFFFFF},      {"maroon", 0x800000},
-    {"red", 0xFF0000},       {"purple", 0x800080},     {"fuchsia", 0xFF00FF},
-    {"green", 0x008000},     {"lime", 0x00FF00},       {"olive", 0x808000},
-    {"yellow", 0xFFFF00},    {"navy", 0x000080},       {"blue", 0x0000FF},
-    {"teal", 0x008080},      {"aqua", 0x00FFFF},       {"orange", 0xFFA500},
-    {"darkgray", 0xA9A9A9},  {"darkgrey", 0xA9A9A9},   {"lightgray", 0xD3D3D3},
-    {"lightgrey", 0xD3D3D3}, {"dimgray", 0x696969},    {"dimgrey", 0x696969},
-    {"gainsboro", 0xDCDCDC}, {"whitesmoke", 0xF5F5F5}, {"darkblue", 0x00008B},
-    {"darkred", 0x8B0000},   {"darkgreen", 0x006400},  {"lightblue", 0xADD8E6},
-    {"cyan", 0x00FFFF},      {"magenta", 0xFF00FF},    {"brown", 0xA52A2A},
-};
-
-static int
-hex_digit(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* One rgb() component: an integer 0–255 or a percentage. */
-static int
-rgb_part(const char *s, size_t len, uint32_t *out)
-{
-    while (len > 0 && is_space(*s))
-        s++, len--;
-    while (len > 0 && is_space(s[len - 1]))
-        len--;
-    decimal x;
-    size_t i = parse_decimal(s, len, &x);
-    int32_t v;
-    if (i == 0 || x.n < 0)
-        return 0;
-    if (i == len && x.k == 0 && x.n <= 255)
-        v = (int32_t)x.n;
-    else if (i + 1 == len && s[i] == '%' && scale(x, 255, 100, &v) && v <= 255)
-        ;
-    else
-        return 0;
-    *out = (uint32_t)v;
-    return 1;
-}
-
-/* Parses a colour token: a name, #rgb, #rrggbb or rgb(r, g, b); "transparent" only when
- * allow_none. Returns 1 on success. */
-static int
-color_parse(const char *s, size_t len, int allow_none, uint32_t *out)
-{
-    if (len > 0 && s[0] == '#' && (len == 4 || len == 7)) {
-        uint32_t v = 0;
-        for (size_t i = 1; i < len; i++) {
-            int h = hex_digit(s[i]);
-            if (h < 0)
-                return 0;
-            v = v << 4 | (uint32_t)h;
-            if (len == 4)
-                v = v << 4 | (uint32_t)h;
-        }
-        *out = v;
-        return 1;
-    }
-    size_t al;
-    const char *a = func_arg(s, len, "rgb", &al);
-    if (a != NULL) {
-        uint32_t c[3];
-        size_t part = 0, b = 0;
-        for (size_t i = 0; i <= al; i++) {
-            if (i < al && a[i] != ',')
-                continue;
-            if (part == 3 || !rgb_part(a + b, i - b, &c[part]))
-                return 0;
-            part++;
-            b = i + 1;
-        }
-        if (part != 3)
-            return 0;
-        *out = c[0] << 16 | c[1] << 8 | c[2];
-        return 1;
-    }
-    if (allow_none && is(s, len, "transparent")) {
-        *out = MD_FO_COLOR_NONE;
-        return 1;
-    }
-    for (size_t i = 0; i < sizeof colors / sizeof colors[0]; i++) {
-        if (is(s, len, colors[i].name)) {
-            *out = colors[i].rgb;
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* --- the property table -------------------------------------------------------------- */
 
 typedef enum prop_id {
@@ -565,11 +256,11 @@ lookup_side(const char *name, size_t len, prop_ref *r)
             if (tl != 0) {
                 if (id != P_BORDER_SIDE)
                     continue;
-                if (is(tail, tl, "-width"))
+                if (md_fo_is_word(tail, tl, "-width"))
                     id = P_BORDER_WIDTH_SIDE;
-                else if (is(tail, tl, "-style"))
+                else if (md_fo_is_word(tail, tl, "-style"))
                     id = P_BORDER_STYLE_SIDE;
-                else if (is(tail, tl, "-color"))
+                else if (md_fo_is_word(tail, tl, "-color"))
                     id = P_BORDER_COLOR_SIDE;
                 else
                     continue;
@@ -611,7 +302,7 @@ lookup(const md_fo_attr *a, prop_ref *r)
     const char *dot = strchr(a->name, '.');
     size_t len = dot != NULL ? (size_t)(dot - a->name) : strlen(a->name);
     for (size_t i = 0; i < sizeof props / sizeof props[0]; i++) {
-        if (is(a->name, len, props[i].name)) {
+        if (md_fo_is_word(a->name, len, props[i].name)) {
             r->def = &props[i];
             break;
         }
@@ -621,13 +312,13 @@ lookup(const md_fo_attr *a, prop_ref *r)
     if (dot != NULL) {
         /* Components exist only for spaces, keeps and leader-length here. */
         prop_id id = r->def->id;
-        int is_space = id == P_SPACE_BEFORE || id == P_SPACE_AFTER || id == P_SPACE_START ||
-                       id == P_SPACE_END || id == P_LEADER_LENGTH;
+        int md_fo_is_space = id == P_SPACE_BEFORE || id == P_SPACE_AFTER || id == P_SPACE_START ||
+                             id == P_SPACE_END || id == P_LEADER_LENGTH;
         int is_keep = id == P_KEEP_TOGETHER || id == P_KEEP_WITH_NEXT || id == P_KEEP_WITH_PREVIOUS;
         const char *c = dot + 1;
-        int ok = (is_space && (strcmp(c, "minimum") == 0 || strcmp(c, "optimum") == 0 ||
-                               strcmp(c, "maximum") == 0)) ||
-                 (is_space && id != P_LEADER_LENGTH &&
+        int ok = (md_fo_is_space && (strcmp(c, "minimum") == 0 || strcmp(c, "optimum") == 0 ||
+                                     strcmp(c, "maximum") == 0)) ||
+                 (md_fo_is_space && id != P_LEADER_LENGTH &&
                   (strcmp(c, "conditionality") == 0 || strcmp(c, "precedence") == 0)) ||
                  (is_keep && (strcmp(c, "within-page") == 0 || strcmp(c, "within-column") == 0 ||
                               strcmp(c, "within-line") == 0));
@@ -687,13 +378,13 @@ str_value(comp *c, int is_uri)
 {
     const char *s = c->value;
     size_t len = strlen(s);
-    while (len > 0 && is_space(*s))
+    while (len > 0 && md_fo_is_space(*s))
         s++, len--;
-    while (len > 0 && is_space(s[len - 1]))
+    while (len > 0 && md_fo_is_space(s[len - 1]))
         len--;
     size_t al;
     const char *a;
-    if (is_uri && (a = func_arg(s, len, "url", &al)) != NULL) {
+    if (is_uri && (a = md_fo_func_arg(s, len, "url", &al)) != NULL) {
         s = a;
         len = al;
         if (len >= 2 && (s[0] == '\'' || s[0] == '"') && s[len - 1] == s[0])
@@ -706,10 +397,10 @@ str_value(comp *c, int is_uri)
 static int
 keyword(comp *c, const char *const *words)
 {
-    tok t[2];
-    if (tokens(c->value, t, 1) == 1) {
+    md_fo_tok t[2];
+    if (md_fo_tokens(c->value, t, 1) == 1) {
         for (int i = 0; words[i] != NULL; i++) {
-            if (is(t[0].s, t[0].len, words[i]))
+            if (md_fo_is_word(t[0].s, t[0].len, words[i]))
                 return i;
         }
     }
@@ -721,10 +412,10 @@ keyword(comp *c, const char *const *words)
 static int
 one_len(comp *c, int flags, md_sp em, md_fo_len *out)
 {
-    tok t[2];
-    if (tokens(c->value, t, 1) == 1 && len_parse(t[0].s, t[0].len, em, flags, out))
+    md_fo_tok t[2];
+    if (md_fo_tokens(c->value, t, 1) == 1 && md_fo_len_parse(t[0].s, t[0].len, em, flags, out))
         return 1;
-    bad_value(c, (flags & LEN_PCT) ? "not a length or percentage" : "not a length");
+    bad_value(c, (flags & MD_FO_LENF_PCT) ? "not a length or percentage" : "not a length");
     return 0;
 }
 
@@ -732,10 +423,11 @@ one_len(comp *c, int flags, md_sp em, md_fo_len *out)
 static int
 one_int(comp *c, int32_t lo, int32_t hi, int32_t *out)
 {
-    tok t[2];
-    decimal x;
-    if (tokens(c->value, t, 1) == 1 && parse_decimal(t[0].s, t[0].len, &x) == t[0].len &&
-        x.k == 0 && x.n >= lo && x.n <= hi) {
+    md_fo_tok t[2];
+    md_fo_decimal x;
+    if (md_fo_tokens(c->value, t, 1) == 1 &&
+        md_fo_decimal_parse(t[0].s, t[0].len, &x) == t[0].len && x.k == 0 && x.n >= lo &&
+        x.n <= hi) {
         *out = (int32_t)x.n;
         return 1;
     }
@@ -748,13 +440,13 @@ static int
 border_width(const char *s, size_t len, md_sp em, md_sp *out)
 {
     md_fo_len l;
-    if (is(s, len, "thin"))
+    if (md_fo_is_word(s, len, "thin"))
         *out = MD_SP_PER_PT / 2;
-    else if (is(s, len, "medium"))
+    else if (md_fo_is_word(s, len, "medium"))
         *out = MD_SP_PER_PT;
-    else if (is(s, len, "thick"))
+    else if (md_fo_is_word(s, len, "thick"))
         *out = 2 * MD_SP_PER_PT;
-    else if (len_parse(s, len, em, 0, &l))
+    else if (md_fo_len_parse(s, len, em, 0, &l))
         *out = l.sp;
     else
         return 0;
@@ -769,7 +461,7 @@ static int
 border_style(const char *s, size_t len, md_fo_border_style *out)
 {
     for (int i = 0; border_styles[i] != NULL; i++) {
-        if (is(s, len, border_styles[i])) {
+        if (md_fo_is_word(s, len, border_styles[i])) {
             *out = (md_fo_border_style)i;
             return 1;
         }
@@ -781,8 +473,8 @@ border_style(const char *s, size_t len, md_fo_border_style *out)
 static void
 border_short(comp *c, int side_from, int side_to)
 {
-    tok t[4];
-    size_t n = tokens(c->value, t, 3);
+    md_fo_tok t[4];
+    size_t n = md_fo_tokens(c->value, t, 3);
     md_sp w = MD_SP_PER_PT;
     md_fo_border_style s = MD_FO_BORDER_NONE;
     uint32_t col = c->p->color;
@@ -795,7 +487,7 @@ border_short(comp *c, int side_from, int side_to)
         if (border_width(t[i].s, t[i].len, c->p->font_size, &w) ||
             border_style(t[i].s, t[i].len, &s))
             continue;
-        if (color_parse(t[i].s, t[i].len, 0, &col)) {
+        if (md_fo_color_parse(t[i].s, t[i].len, 0, &col)) {
             has_col = 1;
             continue;
         }
@@ -813,16 +505,16 @@ border_short(comp *c, int side_from, int side_to)
 /* The 1–4 values of margin, padding, border-width, -style, -color: top, right, bottom, left
  * as CSS 2 §8.3. Returns the count of tokens, with t in side order before/end/after/start. */
 static int
-four(comp *c, tok *out)
+four(comp *c, md_fo_tok *out)
 {
-    tok t[5];
-    size_t n = tokens(c->value, t, 4);
+    md_fo_tok t[5];
+    size_t n = md_fo_tokens(c->value, t, 4);
     if (n == 0 || n > 4) {
         bad_value(c, "expected one to four values");
         return 0;
     }
-    tok top = t[0], right = n > 1 ? t[1] : t[0], bottom = n > 2 ? t[2] : t[0],
-        left = n > 3 ? t[3] : right;
+    md_fo_tok top = t[0], right = n > 1 ? t[1] : t[0], bottom = n > 2 ? t[2] : t[0],
+              left = n > 3 ? t[3] : right;
     out[MD_FO_BEFORE] = top;
     out[MD_FO_END] = right;
     out[MD_FO_AFTER] = bottom;
@@ -863,10 +555,10 @@ static void
 keep_value(comp *c, md_fo_keep *k, const char *comp_name)
 {
     int32_t v = 0;
-    tok t[2];
-    if (tokens(c->value, t, 1) == 1 && is(t[0].s, t[0].len, "auto"))
+    md_fo_tok t[2];
+    if (md_fo_tokens(c->value, t, 1) == 1 && md_fo_is_word(t[0].s, t[0].len, "auto"))
         v = 0;
-    else if (tokens(c->value, t, 1) == 1 && is(t[0].s, t[0].len, "always"))
+    else if (md_fo_tokens(c->value, t, 1) == 1 && md_fo_is_word(t[0].s, t[0].len, "always"))
         v = MD_FO_KEEP_ALWAYS;
     else if (!one_int(c, 0, 999, &v))
         return;
@@ -892,22 +584,22 @@ font_size(comp *c, const char *s, size_t len)
     };
     md_sp parent = c->parent->font_size;
     for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
-        if (is(s, len, kw[i].name)) {
+        if (md_fo_is_word(s, len, kw[i].name)) {
             c->p->font_size = kw[i].sp;
             return;
         }
     }
-    if (is(s, len, "larger")) {
-        c->p->font_size = (md_sp)round_div((wide)parent * 6, 5);
+    if (md_fo_is_word(s, len, "larger")) {
+        c->p->font_size = (md_sp)md_fo_round_div((int64_t)parent * 6, 5);
         return;
     }
-    if (is(s, len, "smaller")) {
-        c->p->font_size = (md_sp)round_div((wide)parent * 5, 6);
+    if (md_fo_is_word(s, len, "smaller")) {
+        c->p->font_size = (md_sp)md_fo_round_div((int64_t)parent * 5, 6);
         return;
     }
     md_fo_len l;
-    if (len_parse(s, len, parent, LEN_PCT, &l)) {
-        wide v = l.sp + round_div((wide)parent * l.pct, (wide)100 * 65536);
+    if (md_fo_len_parse(s, len, parent, MD_FO_LENF_PCT, &l)) {
+        int64_t v = l.sp + md_fo_round_div((int64_t)parent * l.pct, (int64_t)100 * 65536);
         if (v > 0 && v <= INT32_MAX) {
             c->p->font_size = (md_sp)v;
             return;
@@ -920,16 +612,16 @@ static int
 font_weight(comp *c, const char *s, size_t len, int quiet)
 {
     int32_t w = c->p->font_weight;
-    decimal x;
-    if (is(s, len, "normal"))
+    md_fo_decimal x;
+    if (md_fo_is_word(s, len, "normal"))
         w = 400;
-    else if (is(s, len, "bold"))
+    else if (md_fo_is_word(s, len, "bold"))
         w = 700;
-    else if (is(s, len, "bolder"))
+    else if (md_fo_is_word(s, len, "bolder"))
         w = c->parent->font_weight + 300 > 900 ? 900 : c->parent->font_weight + 300;
-    else if (is(s, len, "lighter"))
+    else if (md_fo_is_word(s, len, "lighter"))
         w = c->parent->font_weight - 300 < 100 ? 100 : c->parent->font_weight - 300;
-    else if (parse_decimal(s, len, &x) == len && x.k == 0 && x.n >= 100 && x.n <= 900 &&
+    else if (md_fo_decimal_parse(s, len, &x) == len && x.k == 0 && x.n >= 100 && x.n <= 900 &&
              x.n % 100 == 0)
         w = (int32_t)x.n;
     else {
@@ -946,7 +638,7 @@ font_style(const char *s, size_t len, md_fo_font_style *out)
 {
     static const char *const w[] = {"normal", "italic", "oblique", "backslant", NULL};
     for (int i = 0; w[i] != NULL; i++) {
-        if (is(s, len, w[i])) {
+        if (md_fo_is_word(s, len, w[i])) {
             *out = (md_fo_font_style)i;
             return 1;
         }
@@ -959,16 +651,16 @@ font_style(const char *s, size_t len, md_fo_font_style *out)
 static void
 line_height(comp *c, const char *s, size_t len)
 {
-    decimal x;
+    md_fo_decimal x;
     md_fo_len l;
-    if (is(s, len, "normal")) {
+    if (md_fo_is_word(s, len, "normal")) {
         c->p->line_height_factor = 78643; /* 1.2 × 65536 */
-    } else if (parse_decimal(s, len, &x) == len && x.n > 0 &&
-               scale(x, 65536, 1, &c->p->line_height_factor)) {
-    } else if (len_parse(s, len, c->p->font_size, LEN_PCT, &l)) {
+    } else if (md_fo_decimal_parse(s, len, &x) == len && x.n > 0 &&
+               md_fo_decimal_scale(x, 65536, 1, &c->p->line_height_factor)) {
+    } else if (md_fo_len_parse(s, len, c->p->font_size, MD_FO_LENF_PCT, &l)) {
         c->p->line_height_factor = 0;
         c->p->line_height =
-            (md_sp)(l.sp + round_div((wide)c->p->font_size * l.pct, (wide)100 * 65536));
+            (md_sp)(l.sp + md_fo_round_div((int64_t)c->p->font_size * l.pct, (int64_t)100 * 65536));
     } else {
         bad_value(c, "not a line height");
     }
@@ -978,8 +670,8 @@ line_height(comp *c, const char *s, size_t len)
 static void
 font_short(comp *c)
 {
-    tok t[16];
-    size_t n = tokens(c->value, t, 15), i = 0;
+    md_fo_tok t[16];
+    size_t n = md_fo_tokens(c->value, t, 15), i = 0;
     if (n == 0 || n > 15) {
         bad_value(c, "expected [style] [weight] size[/line-height] family");
         return;
@@ -1087,7 +779,7 @@ content_size(comp *c, md_fo_len *out)
         }
     }
     md_fo_len l;
-    if (one_len(c, LEN_PCT | LEN_AUTO, c->p->font_size, &l))
+    if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_AUTO, c->p->font_size, &l))
         *out = l;
 }
 
@@ -1096,11 +788,12 @@ static void
 column_width(comp *c)
 {
     size_t al, len = strlen(c->value);
-    const char *a = func_arg(c->value, len, "proportional-column-width", &al);
+    const char *a = md_fo_func_arg(c->value, len, "proportional-column-width", &al);
     if (a != NULL) {
-        decimal x;
+        md_fo_decimal x;
         int32_t v;
-        if (parse_decimal(a, al, &x) == al && x.n > 0 && scale(x, 65536, 1, &v)) {
+        if (md_fo_decimal_parse(a, al, &x) == al && x.n > 0 &&
+            md_fo_decimal_scale(x, 65536, 1, &v)) {
             c->p->column_width = (md_fo_len){MD_FO_LEN_PROPORTIONAL, 0, v};
             return;
         }
@@ -1108,7 +801,7 @@ column_width(comp *c)
         return;
     }
     md_fo_len l;
-    if (one_len(c, LEN_PCT | LEN_AUTO, c->p->font_size, &l))
+    if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_AUTO, c->p->font_size, &l))
         c->p->column_width = l;
 }
 
@@ -1119,7 +812,7 @@ apply(comp *c, const prop_ref *r)
     md_fo_props *p = c->p;
     md_sp em = p->font_size;
     md_fo_len l;
-    tok t[4];
+    md_fo_tok t[4];
     int32_t v;
     switch (r->def->id) {
     case P_FONT: font_short(c); break;
@@ -1134,7 +827,7 @@ apply(comp *c, const prop_ref *r)
     }
     case P_XML_LANG: xml_lang(c); break;
     case P_FONT_SIZE:
-        if (tokens(c->value, t, 1) == 1)
+        if (md_fo_tokens(c->value, t, 1) == 1)
             font_size(c, t[0].s, t[0].len);
         else
             bad_value(c, "not a font size");
@@ -1144,8 +837,9 @@ apply(comp *c, const prop_ref *r)
         if (four(c, t)) {
             md_fo_len vals[4];
             for (int k = 0; k < 4; k++) {
-                int flags = LEN_PCT | (r->def->id == P_MARGIN ? LEN_AUTO | LEN_NEG : 0);
-                if (!len_parse(t[k].s, t[k].len, em, flags, &vals[k])) {
+                int flags = MD_FO_LENF_PCT |
+                            (r->def->id == P_MARGIN ? MD_FO_LENF_AUTO | MD_FO_LENF_NEG : 0);
+                if (!md_fo_len_parse(t[k].s, t[k].len, em, flags, &vals[k])) {
                     bad_value(c, "not a length or percentage");
                     return;
                 }
@@ -1170,9 +864,10 @@ apply(comp *c, const prop_ref *r)
             md_fo_border_style s[4];
             uint32_t col[4];
             for (int k = 0; k < 4; k++) {
-                int ok = r->def->id == P_BORDER_WIDTH   ? border_width(t[k].s, t[k].len, em, &w[k])
-                         : r->def->id == P_BORDER_STYLE ? border_style(t[k].s, t[k].len, &s[k])
-                                                        : color_parse(t[k].s, t[k].len, 0, &col[k]);
+                int ok = r->def->id == P_BORDER_WIDTH ? border_width(t[k].s, t[k].len, em, &w[k])
+                         : r->def->id == P_BORDER_STYLE
+                             ? border_style(t[k].s, t[k].len, &s[k])
+                             : md_fo_color_parse(t[k].s, t[k].len, 0, &col[k]);
                 if (!ok) {
                     bad_value(c, "not a border value");
                     return;
@@ -1191,30 +886,30 @@ apply(comp *c, const prop_ref *r)
         }
         break;
     case P_MARGIN_SIDE:
-        if (one_len(c, LEN_PCT | LEN_AUTO | LEN_NEG, em, &l)) {
+        if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_AUTO | MD_FO_LENF_NEG, em, &l)) {
             p->margin[r->side] = l;
             c->g.margin[r->side] = 1;
         }
         break;
     case P_PADDING_SIDE:
-        if (one_len(c, LEN_PCT, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT, em, &l))
             p->padding[r->side] = l;
         break;
     case P_BORDER_WIDTH_SIDE:
-        if (tokens(c->value, t, 1) == 1 &&
+        if (md_fo_tokens(c->value, t, 1) == 1 &&
             border_width(t[0].s, t[0].len, em, &p->border[r->side].width))
             break;
         bad_value(c, "not a border width");
         break;
     case P_BORDER_STYLE_SIDE:
-        if (tokens(c->value, t, 1) == 1 &&
+        if (md_fo_tokens(c->value, t, 1) == 1 &&
             border_style(t[0].s, t[0].len, &p->border[r->side].style))
             break;
         bad_value(c, "not a border style");
         break;
     case P_BORDER_COLOR_SIDE:
-        if (tokens(c->value, t, 1) == 1 &&
-            color_parse(t[0].s, t[0].len, 0, &p->border[r->side].color)) {
+        if (md_fo_tokens(c->value, t, 1) == 1 &&
+            md_fo_color_parse(t[0].s, t[0].len, 0, &p->border[r->side].color)) {
             c->g.border_color[r->side] = 1;
             break;
         }
@@ -1222,25 +917,26 @@ apply(comp *c, const prop_ref *r)
         break;
     case P_FONT_FAMILY: p->font_family = str_value(c, 0); break;
     case P_FONT_WEIGHT:
-        if (tokens(c->value, t, 1) == 1)
+        if (md_fo_tokens(c->value, t, 1) == 1)
             font_weight(c, t[0].s, t[0].len, 0);
         else
             bad_value(c, "not a font weight");
         break;
     case P_FONT_STYLE:
-        if (tokens(c->value, t, 1) != 1 || !font_style(t[0].s, t[0].len, &p->font_style))
+        if (md_fo_tokens(c->value, t, 1) != 1 || !font_style(t[0].s, t[0].len, &p->font_style))
             bad_value(c, "not a font style");
         break;
     case P_COLOR:
-        if (tokens(c->value, t, 1) != 1 || !color_parse(t[0].s, t[0].len, 0, &p->color))
+        if (md_fo_tokens(c->value, t, 1) != 1 || !md_fo_color_parse(t[0].s, t[0].len, 0, &p->color))
             bad_value(c, "not a colour (a name, #rrggbb or rgb(r, g, b))");
         break;
     case P_BACKGROUND_COLOR:
-        if (tokens(c->value, t, 1) != 1 || !color_parse(t[0].s, t[0].len, 1, &p->background_color))
+        if (md_fo_tokens(c->value, t, 1) != 1 ||
+            !md_fo_color_parse(t[0].s, t[0].len, 1, &p->background_color))
             bad_value(c, "not a colour (a name, #rrggbb or rgb(r, g, b))");
         break;
     case P_LINE_HEIGHT:
-        if (tokens(c->value, t, 1) == 1)
+        if (md_fo_tokens(c->value, t, 1) == 1)
             line_height(c, t[0].s, t[0].len);
         else
             bad_value(c, "not a line height");
@@ -1248,7 +944,7 @@ apply(comp *c, const prop_ref *r)
     case P_TEXT_ALIGN: set_align(c, &p->text_align, 0); break;
     case P_TEXT_ALIGN_LAST: set_align(c, &p->text_align_last, 1); break;
     case P_TEXT_INDENT:
-        if (one_len(c, LEN_PCT | LEN_NEG, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_NEG, em, &l))
             p->text_indent = l;
         break;
     case P_HYPHENATE: set_bool(c, &p->is_hyphenate, "false", "true"); break;
@@ -1258,7 +954,7 @@ apply(comp *c, const prop_ref *r)
     case P_ORPHANS: one_int(c, 1, 1000, &p->orphans); break;
     case P_START_INDENT:
     case P_END_INDENT:
-        if (one_len(c, LEN_PCT | LEN_NEG, em, &l)) {
+        if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_NEG, em, &l)) {
             if (r->def->id == P_START_INDENT) {
                 p->start_indent = l;
                 c->g.start_indent = 1;
@@ -1274,28 +970,28 @@ apply(comp *c, const prop_ref *r)
     case P_BREAK_BEFORE: set_break(c, &p->break_before); break;
     case P_BREAK_AFTER: set_break(c, &p->break_after); break;
     case P_SPACE_BEFORE:
-        space_value(c, &p->space_before, r->comp, LEN_NEG);
+        space_value(c, &p->space_before, r->comp, MD_FO_LENF_NEG);
         c->g.space_before = 1;
         break;
     case P_SPACE_AFTER:
-        space_value(c, &p->space_after, r->comp, LEN_NEG);
+        space_value(c, &p->space_after, r->comp, MD_FO_LENF_NEG);
         c->g.space_after = 1;
         break;
     case P_SPACE_START:
-        space_value(c, &p->space_start, r->comp, LEN_NEG | LEN_PCT);
+        space_value(c, &p->space_start, r->comp, MD_FO_LENF_NEG | MD_FO_LENF_PCT);
         c->g.space_start = 1;
         break;
     case P_SPACE_END:
-        space_value(c, &p->space_end, r->comp, LEN_NEG | LEN_PCT);
+        space_value(c, &p->space_end, r->comp, MD_FO_LENF_NEG | MD_FO_LENF_PCT);
         c->g.space_end = 1;
         break;
-    case P_LEADER_LENGTH: space_value(c, &p->leader_length, r->comp, LEN_PCT); break;
+    case P_LEADER_LENGTH: space_value(c, &p->leader_length, r->comp, MD_FO_LENF_PCT); break;
     case P_WIDTH:
-        if (one_len(c, LEN_PCT | LEN_AUTO, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_AUTO, em, &l))
             p->width = l;
         break;
     case P_HEIGHT:
-        if (one_len(c, LEN_PCT | LEN_AUTO, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT | MD_FO_LENF_AUTO, em, &l))
             p->height = l;
         break;
     case P_CONTENT_WIDTH: content_size(c, &p->content_width); break;
@@ -1326,7 +1022,7 @@ apply(comp *c, const prop_ref *r)
     case P_REGION_NAME: p->region_name = str_value(c, 0); break;
     case P_FLOW_NAME: p->flow_name = str_value(c, 0); break;
     case P_EXTENT:
-        if (one_len(c, LEN_PCT, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT, em, &l))
             p->extent = l;
         break;
     case P_PRECEDENCE: set_bool(c, &p->is_precedence, "false", "true"); break;
@@ -1351,15 +1047,15 @@ apply(comp *c, const prop_ref *r)
             p->rule_thickness = l.sp;
         break;
     case P_RULE_STYLE:
-        if (tokens(c->value, t, 1) != 1 || !border_style(t[0].s, t[0].len, &p->rule_style))
+        if (md_fo_tokens(c->value, t, 1) != 1 || !border_style(t[0].s, t[0].len, &p->rule_style))
             bad_value(c, "not a rule style");
         break;
     case P_PROVISIONAL_DISTANCE:
-        if (one_len(c, LEN_PCT, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT, em, &l))
             p->provisional_distance_between_starts = l;
         break;
     case P_PROVISIONAL_SEPARATION:
-        if (one_len(c, LEN_PCT, em, &l))
+        if (one_len(c, MD_FO_LENF_PCT, em, &l))
             p->provisional_label_separation = l;
         break;
     case P_TABLE_LAYOUT: set_bool(c, &p->is_table_layout_fixed, "auto", "fixed"); break;
@@ -1420,16 +1116,16 @@ apply(comp *c, const prop_ref *r)
         break;
     }
     case P_TEXT_DECORATION: {
-        size_t n = tokens(c->value, t, 3);
+        size_t n = md_fo_tokens(c->value, t, 3);
         uint8_t bits = 0;
         for (size_t i = 0; i < n && n <= 3; i++) {
-            if (is(t[i].s, t[i].len, "underline"))
+            if (md_fo_is_word(t[i].s, t[i].len, "underline"))
                 bits |= MD_FO_UNDERLINE;
-            else if (is(t[i].s, t[i].len, "overline"))
+            else if (md_fo_is_word(t[i].s, t[i].len, "overline"))
                 bits |= MD_FO_OVERLINE;
-            else if (is(t[i].s, t[i].len, "line-through"))
+            else if (md_fo_is_word(t[i].s, t[i].len, "line-through"))
                 bits |= MD_FO_LINE_THROUGH;
-            else if (!(n == 1 && is(t[i].s, t[i].len, "none"))) {
+            else if (!(n == 1 && md_fo_is_word(t[i].s, t[i].len, "none"))) {
                 bad_value(c, "not a text decoration motesdok supports");
                 return;
             }
@@ -1460,7 +1156,7 @@ md_fo_props_init(md_fo_props *p)
     p->font_weight = 400;
     p->color = 0x000000;
     p->line_height_factor = 78643; /* normal: 1.2, as FOP */
-    p->line_height = (md_sp)round_div((wide)p->font_size * p->line_height_factor, 65536);
+    p->line_height = (md_sp)md_fo_round_div((int64_t)p->font_size * p->line_height_factor, 65536);
     p->is_align_last_relative = 1;
     p->hyphenation_push = p->hyphenation_remain = 2;
     p->widows = p->orphans = 2;
@@ -1575,7 +1271,8 @@ finish(comp *c)
             p->border[k].color = p->color;
     }
     if (p->line_height_factor > 0)
-        p->line_height = (md_sp)round_div((wide)p->font_size * p->line_height_factor, 65536);
+        p->line_height =
+            (md_sp)md_fo_round_div((int64_t)p->font_size * p->line_height_factor, 65536);
     if (p->is_align_last_relative)
         p->text_align_last =
             p->text_align == MD_FO_ALIGN_JUSTIFY ? MD_FO_ALIGN_START : p->text_align;

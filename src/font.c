@@ -68,6 +68,7 @@ struct md_font {
     char *name;
     int weight;
     int is_italic;
+    uint64_t has_latin1[4]; /* bit c: the face maps U+0000 + c (md_font_has without FreeType) */
 };
 
 struct md_font_set {
@@ -246,6 +247,10 @@ font_open(FT_Library lib, const found *fd, md_diags *d, md_font **out)
     /* The OpenType functions: unhinted advances straight from hmtx, the same on every machine
      * (FreeType's would depend on its hinting). */
     hb_ot_font_set_funcs(f->hb);
+    /* Swedish text is almost all Latin-1: md_font_has looks those up here, once per face. */
+    for (uint32_t c = 0; c < 256; c++)
+        if (FT_Get_Char_Index(f->ft, c) != 0)
+            f->has_latin1[c / 64] |= (uint64_t)1 << (c % 64);
     *out = f;
     f = NULL;
 out:
@@ -669,6 +674,8 @@ md_font_lookup(md_font_set *s, const char *family, int weight, int is_italic, md
 int
 md_font_has(const md_font *f, uint32_t cp)
 {
+    if (cp < 256)
+        return (f->has_latin1[cp / 64] >> (cp % 64)) & 1;
     return FT_Get_Char_Index(f->ft, cp) != 0;
 }
 

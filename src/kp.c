@@ -20,10 +20,12 @@
 /* Fitness classes (§817), in TeX's order so that "differ by more than one" works. */
 enum { VERY_LOOSE, LOOSE, DECENT, TIGHT };
 
-/* Sums of widths over a run of items: natural, finite stretch, shrink, fil stretch. */
+/* Sums of widths over a run of items: natural, finite stretch, shrink, fil stretch, capped
+ * stretch. */
 typedef struct totals {
     int64_t width;
     int64_t stretch;
+    int64_t capped;
     int64_t shrink;
     int64_t fil;
 } totals;
@@ -116,6 +118,15 @@ badness(int64_t t, int64_t s)
     return b;
 }
 
+/* Badness of a line short by t > 0 with stretch s and capped stretch c: both take the
+ * shortfall in proportion up to ratio 1, then s alone takes the rest. The same as badness(t,
+ * s + c) up to t = s + c, so the two meet at 100. */
+static int32_t
+stretch_badness(int64_t t, int64_t s, int64_t c)
+{
+    return t <= s + c ? badness(t, s + c) : badness(t - c, s);
+}
+
 /* t / s × 65536 for t >= 0, s > 0, truncated, at most INT32_MAX. The sums of a paragraph
  * stay below 2^51, so shifting a large s (and t's remainder) keeps the product in range. */
 static int32_t
@@ -136,15 +147,20 @@ ratio_of(int64_t t, int64_t s)
     return (int32_t)r;
 }
 
-/* Adds a box or glue; a penalty's width counts only when the line breaks at it. */
+/* Adds a box or glue; a penalty's width counts only when the line breaks at it. A box may
+ * give capped stretch and shrink too (a font's expansion), never plain stretch. */
 static void
 totals_add(totals *t, const md_kp_item *it)
 {
     t->width += it->width;
     if (it->type == MD_KP_GLUE) {
         t->stretch += it->stretch;
+        t->capped += it->stretch_capped;
         t->shrink += it->shrink;
         t->fil += it->stretch_fil;
+    } else if (it->type == MD_KP_BOX) {
+        t->capped += it->stretch_capped;
+        t->shrink += it->shrink;
     }
 }
 
@@ -212,7 +228,8 @@ resolve_pending(kp *k)
     k->has_pending = 0;
 }
 
-/* Badness without TeX's cap, for is_graded: 100 (t/s)^3 up to 10^7 (r up to about 46). */
+/* Badness without TeX's cap, for is_graded: 100 (t/s)^3 up to 10^7 (r up to about 46);
+ * 10^7 when s is 0. */
 static int64_t
 graded_badness(int64_t t, int64_t s)
 {
@@ -333,10 +350,11 @@ try_break(kp *k, uint32_t pos, int32_t pi, md_sp pw, int is_flagged, int is_last
             break;
         }
         uint32_t next = a->next;
-        totals t = {0, 0, 0, 0};
+        totals t = {0, 0, 0, 0, 0};
         if (!a->is_pending) {
             t.width = k->cur.width - a->start.width;
             t.stretch = k->cur.stretch - a->start.stretch;
+            t.capped = k->cur.capped - a->start.capped;
             t.shrink = k->cur.shrink - a->start.shrink;
             t.fil = k->cur.fil - a->start.fil;
         }
@@ -348,7 +366,7 @@ try_break(kp *k, uint32_t pos, int32_t pi, md_sp pw, int is_flagged, int is_last
                 b = 0;
                 fit = DECENT;
             } else {
-                b = badness(shortfall, t.stretch + k->emergency);
+                b = stretch_badness(shortfall, t.stretch + k->emergency, t.capped);
                 fit = b > 99 ? VERY_LOOSE : b > 12 ? LOOSE : DECENT;
             }
         } else if (-shortfall > t.shrink) {
@@ -375,8 +393,13 @@ try_break(kp *k, uint32_t pos, int32_t pi, md_sp pw, int is_flagged, int is_last
         }
         if (is_feasible) {
             int64_t db = b;
-            if (k->p.is_graded && b == INF_BAD && shortfall > 0 && t.fil == 0)
-                db = graded_badness(shortfall, t.stretch + k->emergency);
+            /* Past the cap only the stretch grows; a line with none (one word) is graded as
+             * if its capped stretch went on growing, so that a word a little short of the
+             * measure costs less than a word alone on half a line. */
+            if (k->p.is_graded && b == INF_BAD && shortfall > 0 && t.fil == 0) {
+                int64_t s = t.stretch + k->emergency;
+                db = graded_badness(shortfall - t.capped, s > 0 ? s : t.capped);
+            }
             int64_t d = is_artificial ? 0 : line_demerits(k, a, db, fit, pi, is_flagged, is_last);
             best *e = &k->best[(uint32_t)fit * k->runs + run];
             d += a->demerits;
@@ -467,7 +490,7 @@ out:
 static void
 set_line(const kp *k, size_t start, size_t end, md_sp measure, md_kp_line *out)
 {
-    totals t = {0, 0, 0, 0};
+    totals t = {0, 0, 0, 0, 0};
     for (size_t i = start; i < end; i++)
         if (k->items[i].type != MD_KP_PENALTY)
             totals_add(&t, &k->items[i]);
@@ -480,9 +503,11 @@ set_line(const kp *k, size_t start, size_t end, md_sp measure, md_kp_line *out)
     out->is_overfull = 0;
     out->is_hyphenated = (uint8_t)(is_pen && k->items[end].is_flagged);
     if (shortfall > 0) {
-        out->badness = t.fil != 0 ? 0 : badness(shortfall, t.stretch);
-        if (t.fil == 0 && t.stretch > 0)
-            out->ratio = ratio_of(shortfall, t.stretch);
+        out->badness = t.fil != 0 ? 0 : stretch_badness(shortfall, t.stretch, t.capped);
+        if (t.fil == 0 && shortfall <= t.stretch + t.capped)
+            out->ratio = ratio_of(shortfall, t.stretch + t.capped);
+        else if (t.fil == 0 && t.stretch > 0)
+            out->ratio = ratio_of(shortfall - t.capped, t.stretch);
     } else if (-shortfall > t.shrink) {
         out->badness = INF_BAD + 1;
         out->is_overfull = 1;

@@ -20,13 +20,16 @@ typedef enum md_kp_type { MD_KP_BOX, MD_KP_GLUE, MD_KP_PENALTY } md_kp_type;
 
 typedef struct md_kp_item {
     md_kp_type type;
-    md_sp width;         /* box, glue: natural width; penalty: width added when broken here */
-    md_sp stretch;       /* glue only: finite stretch */
-    md_sp shrink;        /* glue only: finite shrink */
-    md_sp stretch_fil;   /* glue only: first-order infinite stretch (\hfil, \parfillskip) */
-    int32_t penalty;     /* penalty only */
-    uint8_t is_flagged;  /* penalty only: a hyphen break (TeX's flagged penalty) */
-    uint8_t is_explicit; /* flagged penalty only: a hyphen in the text, legal in every pass */
+    md_sp width;          /* box, glue: natural width; penalty: width added when broken here */
+    md_sp stretch;        /* glue only: finite stretch */
+    md_sp shrink;         /* glue only: finite shrink */
+    md_sp stretch_fil;    /* glue only: first-order infinite stretch (\hfil, \parfillskip) */
+    int32_t penalty;      /* penalty only */
+    uint8_t is_flagged;   /* penalty only: a hyphen break (TeX's flagged penalty) */
+    uint8_t is_explicit;  /* flagged penalty only: a hyphen in the text, legal in every pass */
+    md_sp stretch_capped; /* glue only, not TeX: finite stretch that gives at most itself, as
+                           * a font's expansion limit; a line takes it first, in proportion
+                           * with the stretch, and past ratio 1 only the stretch grows */
 } md_kp_item;
 
 typedef struct md_kp_params {
@@ -51,9 +54,10 @@ void md_kp_params_default(md_kp_params *p);
 typedef struct md_kp_line {
     size_t end;            /* index of the break item; for the last line n, or n - 1 when
                             * the list ends with a forced break */
-    int32_t ratio;         /* adjustment ratio × 65536: glue grows by ratio × stretch, or
-                            * shrinks by -ratio × shrink; in [-65536, INT32_MAX]; 0 when fil
-                            * stretch takes the slack or no glue can take it */
+    int32_t ratio;         /* adjustment ratio × 65536: glue grows by ratio × stretch (and
+                            * min(ratio, 1) × stretch_capped), or shrinks by -ratio × shrink;
+                            * in [-65536, INT32_MAX]; 0 when fil stretch takes the slack or no
+                            * glue can take it */
     int32_t badness;       /* TeX's badness (§108) of the line as set, 0..10000; 10001 overfull */
     uint8_t is_overfull;   /* wider than its measure even fully shrunk */
     uint8_t is_hyphenated; /* ends at a flagged penalty */

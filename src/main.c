@@ -9,23 +9,37 @@
 #include "base.h"
 #include "buf.h"
 #include "diag.h"
+#include "finish.h"
 #include "fo.h"
 #include "font.h"
 #include "hyph.h"
+#include "ics.h"
+#include "json.h"
 #include "out.h"
 #include "page.h"
 #include "pdf.h"
+#include "site.h"
 #include "trace.h"
+#include "xml-events.h"
+#include "xml-oparl.h"
 #include "xml.h"
 #include "xslt.h"
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
 
 #define SCHEMA_PATH "xml/schema/meeting.rng"
-#define MEETINGS_DIR "xml/meetings"
+/* The archive folder: xml/meetings, or $MOTESDOK_MEETINGS (a generated archive, tests). */
+#define MEETINGS_DIR meetings_dir()
 #define FONTS_DIR "fonts"
 #define HYPH_PATTERNS "/usr/share/hyphen/hyph_sv_SE.dic"
 #define HYPH_EXCEPTIONS "xml/hyphenation/sv-exceptions.txt"
+
+static const char *
+meetings_dir(void)
+{
+    const char *m = getenv("MOTESDOK_MEETINGS");
+    return m && *m ? m : "xml/meetings";
+}
 
 typedef struct cli_cmd {
     const char *name;
@@ -164,24 +178,63 @@ meeting_path(md_diags *d, const char *name, md_buf *path)
     return 0;
 }
 
+/* The catalog's language: the layout tree's (fo:root language or xml:lang); Swedish, the
+ * documents' language, written with its region as "sv-SE" when the tree says only "sv". */
+static const char *
+document_lang(const md_fo_doc *doc)
+{
+    const char *l = md_fo_root(doc)->props->language;
+    return l == NULL || l[0] == '\0' || strcmp(l, "sv") == 0 ? "sv-SE" : l;
+}
+
 /* A layout tree to a PDF (and a text trace for golden tests). date ("YYYY-MM-DDThh:mm:ss")
- * comes from the meeting or SOURCE_DATE_EPOCH, never the clock; NULL leaves it out. */
+ * comes from the meeting or SOURCE_DATE_EPOCH, never the clock; NULL leaves it out.
+ * Cairo writes the PDF into a private temporary folder; the finishing step (finish.h) makes
+ * it PDF/A-2a and PDF/UA-1 and only its result is written to pdf_path, atomically, so a
+ * failure anywhere leaves the previous file. */
 static md_status
 typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
            const char *trace_path, const char *date, md_diags *d)
 {
-    md_buf title = {0}, trace = {0};
+    md_buf title = {0}, trace = {0}, raw = {0}, done = {0};
+    const char *tmp = getenv("TMPDIR");
+    char dir[4096];
+    int has_dir = 0;
+    md_finish *fin = NULL;
     md_status st = md_page_title(doc, &title);
     md_pdf_meta meta = {.title = title.data, .creator = "motesdok", .date = date};
     md_pdf *pdf = NULL;
     if (st == MD_OK)
-        st = md_pdf_open(pdf_path, &meta, d, &pdf);
+        st = md_finish_new(&fin);
+    if (st == MD_OK) {
+        snprintf(dir, sizeof dir, "%s/motesdok-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        has_dir = mkdtemp(dir) != NULL;
+        if (!has_dir) {
+            md_diag_add(d, MD_DIAG_ERROR, dir, 0, 0,
+                        "cannot make a temporary folder for the PDF; set TMPDIR to a "
+                        "writable folder");
+            st = MD_EIO;
+        } else if (md_buf_addf(&raw, "%s/cairo.pdf", dir) != MD_OK) {
+            st = MD_ENOMEM;
+        }
+    }
     if (st == MD_OK)
-        st = md_page_typeset(doc, env, md_pdf_canvas(pdf), d, NULL);
+        st = md_pdf_open(raw.data, &meta, d, &pdf);
+    if (st == MD_OK)
+        st = md_page_typeset(doc, env, md_finish_canvas(fin, md_pdf_canvas(pdf)), d, NULL);
     if (st == MD_OK) {
         st = md_pdf_close(pdf, d);
         pdf = NULL;
     }
+    if (st == MD_OK) {
+        md_finish_opts fo = {.lang = document_lang(doc),
+                             .date = date,
+                             .icc_path = "/usr/share/color/icc/sRGB.icc",
+                             .source = md_fo_path(doc)};
+        st = md_finish_pdf(fin, raw.data, &fo, &done, d);
+    }
+    if (st == MD_OK)
+        st = md_out_file(pdf_path, done.data ? done.data : "", done.len, d);
     if (st == MD_OK && trace_path != NULL) {
         /* The same layout again; its warnings were reported with the PDF's. */
         md_trace *t = md_trace_new(&trace, md_font_name);
@@ -195,8 +248,15 @@ typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
             st = md_out_file(trace_path, trace.data ? trace.data : "", trace.len, d);
     }
     md_pdf_abort(pdf);
+    if (raw.data != NULL)
+        remove(raw.data);
+    if (has_dir)
+        remove(dir);
+    md_finish_free(fin);
     md_buf_free(&title);
     md_buf_free(&trace);
+    md_buf_free(&raw);
+    md_buf_free(&done);
     return st;
 }
 
@@ -290,17 +350,243 @@ cmd_protokoll(md_diags *d, int argc, char **argv)
     return cmd_document(d, argc, argv, "protokoll");
 }
 
+/* Transforms src with the stylesheet xsl and params into a layout tree at fo_path, and typesets
+ * it into pdf_path, both written atomically; date ("YYYY-MM-DD") is the PDF's. src_path names
+ * the source for the typesetter's messages. Used by utdrag and kalender. */
+static md_status
+render_document(md_diags *d, const md_xml_doc *src, const char *src_path, const char *xsl,
+                const char *const *params, const char *fo_path, const char *pdf_path,
+                const char *date)
+{
+    md_xslt *x = NULL;
+    md_fo_doc *tree = NULL;
+    md_font_set *fonts = NULL;
+    md_hyph *hyph = NULL;
+    md_buf fo = {0};
+    char stamp[20];
+    md_status st = md_xslt_load(".", xsl, d, &x);
+    if (st == MD_OK)
+        st = md_xslt_run(x, src, params, d, &fo);
+    if (st == MD_OK)
+        st = md_out_file(fo_path, fo.data ? fo.data : "", fo.len, d);
+    if (st == MD_OK)
+        st = md_fo_read_memory(fo_path, fo.data ? fo.data : "", fo.len, d, &tree);
+    if (st == MD_OK)
+        st = md_font_set_load(FONTS_DIR, d, &fonts);
+    if (st == MD_OK)
+        st = md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, d, &hyph);
+    if (st == MD_OK) {
+        snprintf(stamp, sizeof stamp, "%sT00:00:00", date);
+        md_page_env env = {fonts, hyph, src_path};
+        st = typeset_to(tree, &env, pdf_path, NULL, stamp, d);
+    }
+    md_hyph_free(hyph);
+    md_font_set_free(fonts);
+    md_fo_free(tree);
+    md_xslt_free(x);
+    md_buf_free(&fo);
+    return st;
+}
+
+/* Parses "--brand NAME" at argv[i] (if there) into *brand; 0, or EXIT_USAGE with a message. */
+static int
+brand_option(md_diags *d, int argc, char **argv, int i, const char **brand)
+{
+    if (i < argc && (i + 2 != argc || strcmp(argv[i], "--brand") != 0))
+        return EXIT_USAGE;
+    if (i < argc)
+        *brand = argv[i + 1];
+    if (!is_plain_name(*brand)) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                    "BRAND must be the name of a file in xml/brand/, such as orebro");
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* utdrag: the protokollsutdrag of one § of a formal protokoll (xsl/utdrag.xsl), as
+ * out/MEETING/utdrag-N.pdf with its .fo beside it. An unknown § is an input error that names
+ * the §§ the meeting has (the stylesheet knows them). */
+static int
+cmd_utdrag(md_diags *d, int argc, char **argv)
+{
+    const char *brand = "orebro";
+    if (argc < 2 || brand_option(d, argc, argv, 2, &brand) != 0) {
+        fprintf(stderr, "usage: motesdok utdrag MEETING PARAGRAF [--brand NAME]   "
+                        "(e.g. 2024-03-12 13)\n");
+        return EXIT_USAGE;
+    }
+    const char *par = argv[1];
+    if (par[0] == '\0' || strlen(par) > 6 || strspn(par, "0123456789") != strlen(par)) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                    "PARAGRAF must be the number of a §, such as PARAGRAF=13 (got \"%s\")", par);
+        return EXIT_USAGE;
+    }
+    md_buf path = {0}, fo_path = {0}, pdf_path = {0};
+    md_xml_doc *meeting = NULL;
+    md_status st = MD_OK;
+    char date[11];
+    int rc = meeting_path(d, argv[0], &path);
+    if (rc != 0)
+        goto out;
+    st = read_meeting(d, path.data, &meeting);
+    if (st == MD_OK)
+        st = md_xslt_build_date(getenv("SOURCE_DATE_EPOCH"), meeting, d, date);
+    if (st == MD_OK &&
+        (md_buf_addf(&fo_path, "%s/%s/utdrag-%s.fo", out_dir(), argv[0], par) != MD_OK ||
+         md_buf_addf(&pdf_path, "%s/%s/utdrag-%s.pdf", out_dir(), argv[0], par) != MD_OK))
+        st = MD_ENOMEM;
+    const char *params[] = {"brand", brand, "build-date", date, "paragraph", par, NULL};
+    if (st == MD_OK)
+        st = render_document(d, meeting, path.data, "xsl/utdrag.xsl", params, fo_path.data,
+                             pdf_path.data, date);
+    rc = exit_for(st);
+out:
+    md_xml_free(meeting);
+    md_buf_free(&pdf_path);
+    md_buf_free(&fo_path);
+    md_buf_free(&path);
+    return rc;
+}
+
+/* Appends the meeting file at path to out without its BOM and XML declaration, so that the
+ * meetings of the archive become the children of one document. The file has been validated
+ * (so it declares no DTD and is UTF-8). */
+static md_status
+append_meeting(md_buf *out, const char *path)
+{
+    md_buf raw = {0};
+    md_status st = md_buf_read_file(&raw, path, (size_t)MD_XML_MAX_BYTES);
+    const char *p = raw.data ? raw.data : "";
+    if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3;
+    if (strncmp(p, "<?xml", 5) == 0) {
+        const char *end = strstr(p, "?>");
+        p = end != NULL ? end + 2 : p;
+    }
+    if (st == MD_OK)
+        st = md_buf_adds(out, p);
+    if (st == MD_OK)
+        st = md_buf_adds(out, "\n");
+    md_buf_free(&raw);
+    return st;
+}
+
+/* kalender: the kalendarium of YEAR (xsl/kalender.xsl) as out/kalender-YEAR.pdf. Every meeting
+ * of the archive is read and validated (a broken one stops the calendar, so no meeting goes
+ * missing quietly), and the stylesheet gets them all as the children of one document,
+ * <meetings xmlns="urn:motesdok:kalender" year="YEAR">, so that it needs no document() (which
+ * xslt.c allows under xml/ only; $MOTESDOK_MEETINGS may be elsewhere). The PDF's date is
+ * SOURCE_DATE_EPOCH's, else the newest meeting's. */
 static int
 cmd_kalender(md_diags *d, int argc, char **argv)
 {
-    if (argc != 1 || strlen(argv[0]) != 4 || strspn(argv[0], "0123456789") != 4) {
+    const char *brand = "orebro";
+    if (argc < 1 || brand_option(d, argc, argv, 1, &brand) != 0) {
+        fprintf(stderr, "usage: motesdok kalender YEAR [--brand NAME]   (e.g. 2024)\n");
+        return EXIT_USAGE;
+    }
+    if (strlen(argv[0]) != 4 || strspn(argv[0], "0123456789") != 4) {
         md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "YEAR must be four digits, e.g. YEAR=2024");
         return EXIT_USAGE;
     }
-    md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
-                "the typesetter that makes kalender-%s.pdf is not built yet; no PDF was written",
-                argv[0]);
-    return EXIT_INTERNAL;
+    md_buf list = {0}, list_path = {0}, fo_path = {0}, pdf_path = {0}, file = {0};
+    md_xml_doc *doc = NULL;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    char date[11] = "";
+    md_status st = MD_OK;
+    DIR *dir = opendir(MEETINGS_DIR);
+    if (dir == NULL) {
+        md_diag_add(d, MD_DIAG_ERROR, MEETINGS_DIR, 0, 0, "cannot read the folder of meetings");
+        return EXIT_INTERNAL;
+    }
+    struct dirent *e;
+    while (st == MD_OK && (e = readdir(dir)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len <= 4 || strcmp(e->d_name + len - 4, ".xml") != 0 || !is_plain_name(e->d_name))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 16;
+            char **grown = md_realloc_array(names, cap, sizeof *names);
+            if (grown == NULL) {
+                st = MD_ENOMEM;
+                break;
+            }
+            names = grown;
+        }
+        if ((names[n] = md_strndup(e->d_name, len)) == NULL)
+            st = MD_ENOMEM;
+        else
+            n++;
+    }
+    closedir(dir);
+    if (n > 0)
+        qsort(names, n, sizeof names[0], compare_names);
+    if (st == MD_OK &&
+        md_buf_addf(&list, "<meetings xmlns=\"urn:motesdok:kalender\" year=\"%s\">\n", argv[0]) !=
+            MD_OK)
+        st = MD_ENOMEM;
+    /* Validate every meeting; report them all before giving up. */
+    md_status bad = MD_OK;
+    for (size_t i = 0; st == MD_OK && i < n; i++) {
+        md_xml_doc *m = NULL;
+        file.len = 0;
+        if (md_buf_addf(&file, "%s/%s", MEETINGS_DIR, names[i]) != MD_OK) {
+            st = MD_ENOMEM;
+            break;
+        }
+        /* Writing-convention warnings belong to each meeting's own documents, not to the
+         * calendar: validate quietly, and again aloud only when the meeting fails. */
+        md_diags *quiet = md_diags_new();
+        md_status r = quiet == NULL ? MD_ENOMEM : read_meeting(quiet, file.data, &m);
+        md_diags_free(quiet);
+        if (r == MD_EINPUT || r == MD_ELIMIT)
+            (void)read_meeting(d, file.data, NULL);
+        if (r == MD_OK) {
+            char day[11];
+            r = md_xslt_build_date(NULL, m, d, day);
+            if (r == MD_OK && strcmp(day, date) > 0)
+                memcpy(date, day, sizeof day);
+        }
+        if (r == MD_OK)
+            r = append_meeting(&list, file.data);
+        md_xml_free(m);
+        if (r == MD_ENOMEM || r == MD_EIO || r == MD_EBUG)
+            st = r;
+        else
+            bad = worse(bad, r);
+    }
+    if (st == MD_OK)
+        st = bad;
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (st == MD_OK && epoch != NULL && epoch[0] != '\0')
+        st = md_xslt_build_date(epoch, NULL, d, date);
+    if (st == MD_OK && date[0] == '\0')
+        snprintf(date, sizeof date, "%s-01-01", argv[0]);
+    /* The combined document is named as a file beside the meetings; it is never written. */
+    if (st == MD_OK &&
+        (md_buf_adds(&list, "</meetings>\n") != MD_OK ||
+         md_buf_addf(&list_path, "%s/kalender-%s.xml", MEETINGS_DIR, argv[0]) != MD_OK ||
+         md_buf_addf(&fo_path, "%s/kalender-%s.fo", out_dir(), argv[0]) != MD_OK ||
+         md_buf_addf(&pdf_path, "%s/kalender-%s.pdf", out_dir(), argv[0]) != MD_OK))
+        st = MD_ENOMEM;
+    if (st == MD_OK)
+        st = md_xml_read_memory(list_path.data, list.data, list.len, d, &doc);
+    const char *params[] = {"brand", brand, "build-date", date, "year", argv[0], NULL};
+    if (st == MD_OK)
+        st = render_document(d, doc, list_path.data, "xsl/kalender.xsl", params, fo_path.data,
+                             pdf_path.data, date);
+    md_xml_free(doc);
+    for (size_t i = 0; i < n; i++)
+        md_free(names[i]);
+    md_free(names);
+    md_buf_free(&file);
+    md_buf_free(&pdf_path);
+    md_buf_free(&fo_path);
+    md_buf_free(&list_path);
+    md_buf_free(&list);
+    return exit_for(st);
 }
 
 static int
@@ -345,14 +631,503 @@ cmd_typeset(md_diags *d, int argc, char **argv)
     return exit_for(st);
 }
 
+/* site: the HTML site of every meeting in xml/meetings/ under out/site/ (docs/site.md). A
+ * broken meeting is reported and left out; the others are built and the exit status is 1. */
+static int
+cmd_site(md_diags *d, int argc, char **argv)
+{
+    const char *brand = "orebro";
+    if (argc == 2 && strcmp(argv[0], "--brand") == 0)
+        brand = argv[1];
+    else if (argc != 0) {
+        fprintf(stderr, "usage: motesdok site [--brand NAME]\n");
+        return EXIT_USAGE;
+    }
+    if (!is_plain_name(brand)) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                    "BRAND must be the name of a file in xml/brand/, such as orebro");
+        return EXIT_USAGE;
+    }
+    /* The build date decides what is "coming" on the pages: SOURCE_DATE_EPOCH, else the
+     * newest meeting's date (never the clock). */
+    char date[11];
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    int has_epoch = epoch != NULL && epoch[0] != '\0';
+    md_status st = has_epoch ? md_xslt_build_date(epoch, NULL, d, date) : MD_OK;
+    md_site_opts o = {.root = ".",
+                      .meetings = MEETINGS_DIR,
+                      .schema = SCHEMA_PATH,
+                      .out = out_dir(),
+                      .brand = brand,
+                      .build_date = has_epoch ? date : NULL,
+                      /* motesdok ics and data write these beside the pages (make site). */
+                      .has_feeds = 1,
+                      .has_open_data = 1,
+                      /* A new build of motesdok makes every page again. */
+                      .program = "/proc/self/exe"};
+    size_t pages = 0;
+    if (st == MD_OK)
+        st = md_site_build(&o, d, &pages);
+    if (st == MD_OK || st == MD_EINPUT)
+        printf("motesdok: %zu meeting pages in %s/site/\n", pages, o.out);
+    return exit_for(st);
+}
+
+/* --- the feeds and the open data (docs/ics.md, docs/opendata.md) ---------------------- */
+
+/* The meetings of the archive: the names of MEETINGS_DIR/<name>.xml, sorted. On MD_OK
+ * *out (*len names) is the caller's: md_free each name and the array. */
+static md_status
+archive_names(md_diags *d, char ***out, size_t *len)
+{
+    DIR *dir = opendir(MEETINGS_DIR);
+    if (dir == NULL) {
+        md_diag_add(d, MD_DIAG_ERROR, MEETINGS_DIR, 0, 0, "cannot read the meetings folder");
+        return MD_EIO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    md_status st = MD_OK;
+    struct dirent *e;
+    while (st == MD_OK && (e = readdir(dir)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l <= 4 || strcmp(e->d_name + l - 4, ".xml") != 0 || e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            char **grown = md_realloc_array(names, cap, sizeof *names);
+            if (grown == NULL) {
+                st = MD_ENOMEM;
+                break;
+            }
+            names = grown;
+        }
+        names[n] = md_strndup(e->d_name, l - 4);
+        st = names[n] != NULL ? MD_OK : MD_ENOMEM;
+        n += st == MD_OK;
+    }
+    closedir(dir);
+    if (st != MD_OK) {
+        for (size_t i = 0; i < n; i++)
+            md_free(names[i]);
+        md_free(names);
+        return st;
+    }
+    if (n > 0)
+        qsort(names, n, sizeof *names, compare_names);
+    *out = names;
+    *len = n;
+    return MD_OK;
+}
+
+static void
+free_names(char **names, size_t n)
+{
+    for (size_t i = 0; names != NULL && i < n; i++)
+        md_free(names[i]);
+    md_free(names);
+}
+
+/* Writes data to path atomically, unless the file already holds exactly these bytes (so a
+ * rebuild keeps the file's time and costs no fsync). */
+static md_status
+write_if_changed(const char *path, const md_buf *data, md_diags *d)
+{
+    md_buf old = {0};
+    int same = md_buf_read_file(&old, path, data->len + 1) == MD_OK && old.len == data->len &&
+               (data->len == 0 || memcmp(old.data, data->data, data->len) == 0);
+    md_buf_free(&old);
+    return same ? MD_OK : md_out_file(path, data->data ? data->data : "", data->len, d);
+}
+
+/* Removes DIR/<name><ext> files whose name is not in keep[0..n) (sorted): what a deleted
+ * meeting or body left behind. */
+static void
+remove_stale(const char *dir, const char *ext, char *const *keep, size_t n)
+{
+    DIR *dh = opendir(dir);
+    if (dh == NULL)
+        return;
+    size_t el = strlen(ext);
+    struct dirent *e;
+    md_buf path = {0};
+    while ((e = readdir(dh)) != NULL) {
+        size_t l = strlen(e->d_name);
+        if (l <= el || strcmp(e->d_name + l - el, ext) != 0 || e->d_name[0] == '.')
+            continue;
+        char *stem = md_strndup(e->d_name, l - el);
+        if (stem == NULL)
+            break;
+        if (n == 0 || bsearch(&stem, keep, n, sizeof *keep, compare_names) == NULL) {
+            md_buf_clear(&path);
+            if (md_buf_addf(&path, "%s/%s", dir, e->d_name) == MD_OK)
+                remove(path.data);
+        }
+        md_free(stem);
+    }
+    closedir(dh);
+    md_buf_free(&path);
+}
+
+/* Parses -o DIR (the only option of ics and data); *dir is left alone without it. */
+static int
+output_option(int argc, char **argv, const char **dir)
+{
+    if (argc == 2 && strcmp(argv[0], "-o") == 0 && argv[1][0] != '\0') {
+        *dir = argv[1];
+        return 1;
+    }
+    return argc == 0;
+}
+
+/* A body of the archive: its id, the slug its feed is named by, and its newest name. */
+typedef struct archive_body {
+    char *id, *slug, *name;
+} archive_body;
+
+static int
+compare_bodies(const void *a, const void *b)
+{
+    return strcmp(((const archive_body *)a)->slug, ((const archive_body *)b)->slug);
+}
+
+/* Adds (or renames: meetings come oldest first, so the newest name wins) body id. */
+static md_status
+note_body(archive_body **v, size_t *n, size_t *cap, const char *id, const char *name)
+{
+    for (size_t i = 0; i < *n; i++) {
+        if (strcmp((*v)[i].id, id) == 0) {
+            char *nn = md_strdup(name);
+            if (nn == NULL)
+                return MD_ENOMEM;
+            md_free((*v)[i].name);
+            (*v)[i].name = nn;
+            return MD_OK;
+        }
+    }
+    if (*n == *cap) {
+        size_t c = *cap ? 2 * *cap : 16;
+        archive_body *g = md_realloc_array(*v, c, sizeof *g);
+        if (g == NULL)
+            return MD_ENOMEM;
+        *v = g;
+        *cap = c;
+    }
+    md_buf slug = {0};
+    archive_body b = {md_strdup(id), NULL, md_strdup(name)};
+    md_status st = md_ics_add_slug(&slug, id, 64);
+    b.slug = st == MD_OK ? md_buf_take(&slug) : NULL;
+    md_buf_free(&slug);
+    if (b.id == NULL || b.name == NULL || b.slug == NULL) {
+        md_free(b.id), md_free(b.name), md_free(b.slug);
+        return MD_ENOMEM;
+    }
+    (*v)[(*n)++] = b;
+    return MD_OK;
+}
+
+static void
+free_bodies(archive_body *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        md_free(v[i].id), md_free(v[i].slug), md_free(v[i].name);
+    md_free(v);
+}
+
+/* Sorts the bodies by slug and reports two ids with one slug ("c-natet" and "c_natet"):
+ * their feeds would be one file. */
+static md_status
+sort_bodies(md_diags *d, archive_body *v, size_t n)
+{
+    if (n > 0)
+        qsort(v, n, sizeof *v, compare_bodies);
+    for (size_t i = 1; i < n; i++) {
+        if (strcmp(v[i - 1].slug, v[i].slug) == 0) {
+            md_diag_add(d, MD_DIAG_ERROR, MEETINGS_DIR, 0, 0,
+                        "the body ids \"%s\" and \"%s\" give one feed name, kalender/%s.ics; "
+                        "rename one of them",
+                        v[i - 1].id, v[i].id, v[i].slug);
+            return MD_EINPUT;
+        }
+    }
+    return MD_OK;
+}
+
+/* DTSTAMP for every event from SOURCE_DATE_EPOCH, when it is set (docs/ics.md). */
+static md_status
+ics_stamp(md_diags *d, md_ics_options *opt)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch == NULL || epoch[0] == '\0')
+        return MD_OK;
+    char *end = NULL;
+    long long v = strtoll(epoch, &end, 10);
+    if (*end != '\0' || v < 0 || v > 253402300799LL) {
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                    "SOURCE_DATE_EPOCH=\"%s\" is not a number of seconds since 1970", epoch);
+        return MD_EINPUT;
+    }
+    opt->has_dtstamp = 1;
+    opt->dtstamp = v;
+    return MD_OK;
+}
+
+/* ics: every meeting's events into out/site/kalender.ics and one feed per body,
+ * out/site/kalender/<slug of the body id>.ics (docs/ics.md). A broken meeting is reported
+ * and left out; the feeds are written from the others and the exit status is 1. */
+static int
+cmd_ics(md_diags *d, int argc, char **argv)
+{
+    md_buf dir = {0}, path = {0}, feed = {0};
+    const char *opt_dir = NULL;
+    if (!output_option(argc, argv, &opt_dir)) {
+        fprintf(stderr, "usage: motesdok ics [-o DIR]   (default out/site)\n");
+        return EXIT_USAGE;
+    }
+    char **names = NULL;
+    size_t n_names = 0, n_ev = 0, cap_ev = 0, n_bodies = 0, cap_bodies = 0;
+    md_event *all = NULL;
+    archive_body *bodies = NULL;
+    md_arena *a = md_arena_new();
+    md_ics_options opt = {"Möteskalender", NULL, 0, 0};
+    md_status st = a == NULL ? MD_ENOMEM : ics_stamp(d, &opt);
+    md_status input = MD_OK; /* the worst of the meetings */
+    if (st == MD_OK)
+        st = md_buf_addf(&dir, "%s", opt_dir ? opt_dir : out_dir());
+    if (st == MD_OK && opt_dir == NULL)
+        st = md_buf_adds(&dir, "/site");
+    if (st == MD_OK)
+        st = archive_names(d, &names, &n_names);
+    for (size_t i = 0; st == MD_OK && i < n_names; i++) {
+        md_xml_doc *doc = NULL;
+        md_event *ev = NULL;
+        size_t n = 0;
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "%s/%s.xml", MEETINGS_DIR, names[i]);
+        md_status one = st == MD_OK ? read_meeting(d, path.data, &doc) : st;
+        if (one == MD_OK)
+            one = md_xml_events(doc, a, d, &ev, &n);
+        md_xml_free(doc);
+        if (one == MD_ENOMEM || one == MD_EBUG) {
+            st = one;
+            break;
+        }
+        input = worse(input, one);
+        if (one != MD_OK)
+            continue;
+        if (n_ev + n > cap_ev) {
+            size_t c = cap_ev ? 2 * cap_ev : 256;
+            while (c < n_ev + n)
+                c *= 2;
+            md_event *g = md_realloc_array(all, c, sizeof *g);
+            st = g == NULL ? MD_ENOMEM : MD_OK;
+            if (g != NULL)
+                all = g, cap_ev = c;
+        }
+        if (st == MD_OK && n > 0) {
+            memcpy(all + n_ev, ev, n * sizeof *ev);
+            n_ev += n;
+        }
+        /* The meeting comes first; its bodies are the bodies that meet. */
+        for (size_t b = 0; st == MD_OK && n > 0 && ev[0].is_meeting && b < ev[0].body_len; b++)
+            st = note_body(&bodies, &n_bodies, &cap_bodies, ev[0].body_id[b], ev[0].body_name[b]);
+    }
+    if (st == MD_OK)
+        st = sort_bodies(d, bodies, n_bodies);
+    if (st == MD_OK)
+        st = md_ics_write(all, n_ev, &opt, &feed);
+    md_buf_clear(&path);
+    if (st == MD_OK)
+        st = md_buf_addf(&path, "%s/kalender.ics", dir.data);
+    if (st == MD_OK)
+        st = write_if_changed(path.data, &feed, d);
+    char **slugs = md_alloc_array(n_bodies + 1, sizeof *slugs);
+    if (st == MD_OK && slugs == NULL)
+        st = MD_ENOMEM;
+    for (size_t b = 0; st == MD_OK && b < n_bodies; b++) {
+        md_ics_options one = opt;
+        one.name = bodies[b].name;
+        one.body_id = bodies[b].id;
+        slugs[b] = bodies[b].slug;
+        md_buf_clear(&feed);
+        md_buf_clear(&path);
+        st = md_ics_write(all, n_ev, &one, &feed);
+        if (st == MD_OK)
+            st = md_buf_addf(&path, "%s/kalender/%s.ics", dir.data, bodies[b].slug);
+        if (st == MD_OK)
+            st = write_if_changed(path.data, &feed, d);
+    }
+    if (st == MD_OK) {
+        md_buf_clear(&path);
+        if (md_buf_addf(&path, "%s/kalender", dir.data) == MD_OK)
+            remove_stale(path.data, ".ics", slugs, n_bodies);
+        printf("motesdok: %zu meetings, %zu events, %zu body feeds in %s/kalender.ics and "
+               "%s/kalender/\n",
+               n_names, n_ev, n_bodies, dir.data, dir.data);
+    }
+    md_free(slugs);
+    free_bodies(bodies, n_bodies);
+    free_names(names, n_names);
+    md_free(all);
+    md_arena_free(a);
+    md_buf_free(&feed);
+    md_buf_free(&path);
+    md_buf_free(&dir);
+    return exit_for(worse(st, input));
+}
+
+/* Writes an OParl list object ({"data": [...], "pagination": …, "links": {}}) head. */
+static void
+list_begin(md_json *j)
+{
+    md_json_object(j, NULL);
+    md_json_array(j, "data");
+}
+
+static void
+list_end(md_json *j, size_t n)
+{
+    md_json_end(j);
+    md_json_object(j, "pagination");
+    md_json_int(j, "totalElements", (long long)n);
+    md_json_int(j, "elementsPerPage", (long long)n);
+    md_json_int(j, "currentPage", 1);
+    md_json_int(j, "totalPages", 1);
+    md_json_end(j);
+    md_json_object(j, "links");
+    md_json_end(j);
+    md_json_end(j);
+}
+
+/* data: the open data under out/site/data/: meetings/<name>.json for each meeting,
+ * index.json (the list of every meeting, newest first) and organizations.json
+ * (docs/opendata.md). A broken meeting is reported and its previous file kept; the others
+ * are written and the exit status is 1. */
+static int
+cmd_data(md_diags *d, int argc, char **argv)
+{
+    const char *opt_dir = NULL;
+    if (!output_option(argc, argv, &opt_dir)) {
+        fprintf(stderr, "usage: motesdok data [-o DIR]   (default out/site/data)\n");
+        return EXIT_USAGE;
+    }
+    md_buf dir = {0}, path = {0}, one = {0}, index = {0}, orgs = {0};
+    char **names = NULL;
+    size_t n_names = 0, n_bodies = 0, cap_bodies = 0, n_ok = 0;
+    archive_body *bodies = NULL;
+    md_arena *a = md_arena_new();
+    md_json ij, oj;
+    md_json_init(&ij, &index);
+    md_json_init(&oj, &orgs);
+    md_status input = MD_OK;
+    md_status st = a == NULL ? MD_ENOMEM : md_buf_adds(&dir, opt_dir ? opt_dir : out_dir());
+    if (st == MD_OK && opt_dir == NULL)
+        st = md_buf_adds(&dir, "/site/data");
+    if (st == MD_OK)
+        st = archive_names(d, &names, &n_names);
+    list_begin(&ij);
+    /* Newest first, as the site's index. */
+    for (size_t k = n_names; st == MD_OK && k-- > 0;) {
+        md_xml_doc *doc = NULL;
+        md_oparl_body *mb = NULL;
+        size_t n_mb = 0;
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "%s/%s.xml", MEETINGS_DIR, names[k]);
+        md_status r = st == MD_OK ? read_meeting(d, path.data, &doc) : st;
+        md_json mj;
+        md_buf_clear(&one);
+        md_json_init(&mj, &one);
+        if (r == MD_OK)
+            r = md_xml_oparl_meeting(doc, names[k], 1, d, &mj);
+        if (r == MD_OK)
+            r = md_json_finish(&mj);
+        md_buf_clear(&path);
+        if (r == MD_OK)
+            r = md_buf_addf(&path, "%s/meetings/%s.json", dir.data, names[k]);
+        if (r == MD_OK)
+            r = write_if_changed(path.data, &one, d);
+        if (r == MD_OK)
+            r = md_xml_oparl_meeting(doc, names[k], 0, d, &ij);
+        if (r == MD_OK)
+            r = md_xml_oparl_bodies(doc, a, &mb, &n_mb);
+        for (size_t b = 0; r == MD_OK && b < n_mb; b++) {
+            /* Oldest name first is what note_body expects; here the newest comes first,
+             * so a body already known keeps its (newer) name. */
+            int known = 0;
+            for (size_t i = 0; i < n_bodies; i++)
+                known |= strcmp(bodies[i].id, mb[b].id) == 0;
+            if (!known)
+                r = note_body(&bodies, &n_bodies, &cap_bodies, mb[b].id, mb[b].name);
+        }
+        md_xml_free(doc);
+        if (r == MD_ENOMEM || r == MD_EBUG || r == MD_EIO) {
+            st = r;
+            break;
+        }
+        input = worse(input, r);
+        n_ok += r == MD_OK;
+    }
+    list_end(&ij, n_ok);
+    if (st == MD_OK)
+        st = md_json_finish(&ij);
+    if (st == MD_OK)
+        st = sort_bodies(d, bodies, n_bodies);
+    list_begin(&oj);
+    for (size_t b = 0; st == MD_OK && b < n_bodies; b++) {
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "organizations/%s", bodies[b].id);
+        md_json_object(&oj, NULL);
+        md_json_string(&oj, "id", path.data);
+        md_json_string(&oj, "type", MD_OPARL_TYPE "Organization");
+        md_json_string(&oj, "name", bodies[b].name);
+        md_buf_clear(&path);
+        if (st == MD_OK)
+            st = md_buf_addf(&path, "../kalender/%s.ics", bodies[b].slug);
+        md_json_string(&oj, "motesdok:feed", path.data);
+        md_json_end(&oj);
+    }
+    list_end(&oj, n_bodies);
+    if (st == MD_OK)
+        st = md_json_finish(&oj);
+    md_buf_clear(&path);
+    if (st == MD_OK)
+        st = md_buf_addf(&path, "%s/index.json", dir.data);
+    if (st == MD_OK)
+        st = write_if_changed(path.data, &index, d);
+    md_buf_clear(&path);
+    if (st == MD_OK)
+        st = md_buf_addf(&path, "%s/organizations.json", dir.data);
+    if (st == MD_OK)
+        st = write_if_changed(path.data, &orgs, d);
+    if (st == MD_OK) {
+        md_buf_clear(&path);
+        if (md_buf_addf(&path, "%s/meetings", dir.data) == MD_OK)
+            remove_stale(path.data, ".json", names, n_names);
+        printf("motesdok: %zu meetings, %zu organizations in %s/\n", n_ok, n_bodies, dir.data);
+    }
+    free_bodies(bodies, n_bodies);
+    free_names(names, n_names);
+    md_arena_free(a);
+    md_buf_free(&orgs);
+    md_buf_free(&index);
+    md_buf_free(&one);
+    md_buf_free(&path);
+    md_buf_free(&dir);
+    return exit_for(worse(st, input));
+}
+
 static int cmd_help(md_diags *d, int argc, char **argv);
 
 static const cli_cmd commands[] = {
     {"validate", "FILE…", "check meeting files against the schema and the rules", cmd_validate},
     {"kallelse", "MEETING", "the notice and agenda of xml/meetings/MEETING.xml", cmd_kallelse},
     {"protokoll", "MEETING", "the minutes of xml/meetings/MEETING.xml", cmd_protokoll},
-    {"kalender", "YEAR", "the calendar of a year", cmd_kalender},
+    {"kalender", "YEAR", "the calendar of a year [--brand NAME]", cmd_kalender},
+    {"utdrag", "MEETING N", "the protokollsutdrag of § N [--brand NAME]", cmd_utdrag},
+    {"site", "", "the HTML site of every meeting under out/site/ [--brand NAME]", cmd_site},
     {"typeset", "TREE.fo", "typeset a layout tree: -o OUT.pdf [--trace OUT.trace]", cmd_typeset},
+    {"ics", "", "the calendar feeds: out/site/kalender.ics, kalender/BODY.ics [-o DIR]", cmd_ics},
+    {"data", "", "the open data (OParl JSON) under out/site/data/ [-o DIR]", cmd_data},
     {"help", "", "this list", cmd_help},
 };
 

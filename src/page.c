@@ -1,8 +1,9 @@
 /* Page builder for the motesdok subset of XSL-FO 1.1 (XSL §6.4 pagination, §6.5 blocks,
- * §6.8 lists; keeps §4.8, space resolution §4.3): flow → items → pages → canvas. Not yet
- * (warned, never silent): tables (cells set one below another), page-number in the flow, internal
- * links, text-decoration, number formats other than 1. */
+ * §6.8 lists, §6.9.7 links, §6.11 bookmarks; keeps §4.8, space resolution §4.3): flow → items
+ * → pages → canvas; tables are in page-table.c. Not yet (warned, never silent): page-number in
+ * the flow, links in static content, text-decoration, number formats other than 1. */
 #include "page.h"
+#include "page-imp.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,130 +16,8 @@
 #include "img.h"
 #include "para.h"
 
-/* The vertical list a flow (or a static-content) becomes. Lines carry their own position
- * across the page; spaces, tags and the begin and end of bordered blocks sit between them,
- * so pages are ranges of this list and tags nest across page breaks. */
-typedef enum item_kind {
-    IT_LINE,      /* a line of a paragraph, h high (the block's line-height), or an image */
-    IT_SPACE,     /* space-before/-after: merged with its neighbours, discarded at a page top */
-    IT_FIXED,     /* padding and border width: never merged or discarded */
-    IT_BREAK,     /* break-before/-after="page" */
-    IT_TAG_BEGIN, /* structure element */
-    IT_TAG_END,
-    IT_BOX_BEGIN, /* background and borders of a block */
-    IT_BOX_END
-} item_kind;
-
-typedef struct box {
-    md_sp left, right; /* the border box, from the reference area's start */
-    md_fo_border border[4];
-    uint32_t background;
-} box;
-
-/* An external-graphic to draw: the resolved file and the size it is drawn at. */
-typedef struct image {
-    const char *path, *alt;
-    md_sp w, h;
-} image;
-
-typedef struct item {
-    item_kind kind;
-    uint8_t is_aside;         /* a list label's line: no height, set beside the next line */
-    uint8_t is_retain;        /* space conditionality="retain" */
-    uint8_t is_no_break;      /* a page may not end before this line (keeps, widows, orphans) */
-    uint8_t is_avoid;         /* better not end a page before it (after a hyphen; a weak keep) */
-    md_sp h;                  /* height of a line or space */
-    md_sp base;               /* line: baseline below the line's top */
-    md_sp x;                  /* line: start, from the reference area's start */
-    md_sp aside_off;          /* aside: top below the top of the line it goes with */
-    const md_para_line *line; /* NULL for a block-level image */
-    const image *img;         /* a line that is a block-level image (XSL §6.6.5) */
-    const char *role, *attrs; /* tags */
-    const box *box;
-} item;
-
-typedef struct leader {
-    md_fo_leader_pattern pattern;
-    md_sp width, thickness, size;
-    uint32_t rgb;
-} leader;
-
-/* An id and the items its areas are among; pages found after pagination. */
-typedef struct id_rec {
-    const char *id;
-    size_t first, end;
-    int first_page, last_page;
-} id_rec;
-
-/* Geometry of one page: from a simple-page-master (XSL §6.4.12). */
-typedef struct geom {
-    const md_fo_node *master;
-    md_sp page_w, page_h;
-    md_sp body_x, body_y, body_w, body_h;
-    md_sp before_x, before_y, before_w, before_h;
-    md_sp after_x, after_y, after_w, after_h;
-    const char *before_name, *after_name;
-} geom;
-
-typedef struct page_rec {
-    size_t start, end;
-    geom g;
-    int number;
-} page_rec;
-
-/* Run users: the kind in the top bits, an index into links or leaders below. */
-#define USER_LINK 0x10000000u
-#define USER_LEADER 0x20000000u
-#define USER_IMAGE 0x40000000u
-#define USER_INDEX 0x0FFFFFFFu
-
-#define FIGURE_SPACE "\xE2\x80\x87"
-
-typedef struct pg {
-    const md_page_env *env;
-    md_diags *d;       /* layout warnings of this pass */
-    md_diags *d_final; /* errors, and warnings only the last pass knows (unresolved ids) */
-    const char *file;
-    md_arena *a; /* this pass's lines, styles and strings */
-    int pass, is_final;
-    md_canvas c;
-
-    item *items;
-    size_t items_len, items_cap;
-    md_para_span *spans;
-    size_t spans_len, spans_cap;
-    const char **links;
-    size_t links_len, links_cap;
-    leader *leaders;
-    size_t leaders_len, leaders_cap;
-    const image **images; /* inline images, by USER_IMAGE index */
-    size_t images_len, images_cap;
-    id_rec *ids;
-    size_t ids_len, ids_cap;
-    id_rec *prev_ids; /* the previous pass's ids with their pages */
-    size_t prev_ids_len;
-    int *seq_pages; /* pages per page-sequence in the previous pass */
-    size_t seq_len;
-
-    /* While building. */
-    int is_static, in_label, page_number, is_last_seq;
-    int pending_keep; /* the next line may not start a page (keep-with-next/-previous) */
-    uint8_t keep_has_line[MD_FO_MAX_DEPTH + 2];
-    int keep_depth;
-    md_sp body_start, label_end; /* of the innermost list-block, from the reference start */
-    md_sp avail_h;               /* height of the region being built: no image is taller */
-
-    /* While drawing. */
-    const box *open_boxes[MD_FO_MAX_DEPTH + 2];
-    md_sp open_tops[MD_FO_MAX_DEPTH + 2];
-    int open_len;
-    size_t pages_drawn;
-} pg;
-
-#define GROW(g, arr, len, cap) grow((void **)&(arr), &(cap), (len) + 1, sizeof *(arr))
-
-static md_status
-grow(void **p, size_t *cap, size_t need, size_t size)
+md_status
+md_page_grow(void **p, size_t *cap, size_t need, size_t size)
 {
     if (need <= *cap)
         return MD_OK;
@@ -153,8 +32,8 @@ grow(void **p, size_t *cap, size_t need, size_t size)
     return MD_OK;
 }
 
-static md_sp
-len_at(const pg *g, md_fo_len l, md_sp base)
+md_sp
+md_page_len_at(const pg *g, md_fo_len l, md_sp base)
 {
     switch (l.kind) {
     case MD_FO_LEN_ABS: return (md_sp)(l.sp + (int64_t)l.pct * base / (100 * 65536));
@@ -166,8 +45,8 @@ len_at(const pg *g, md_fo_len l, md_sp base)
 
 /* A note pointing at the meeting line a node came from (md:src), in the meeting file when
  * the caller named it, so that editors jump to the text the secretary wrote. */
-static void
-note_source(const pg *g, md_diags *d, const md_fo_node *n)
+void
+md_page_note_source(const pg *g, md_diags *d, const md_fo_node *n)
 {
     if (n->src_line <= 0)
         return;
@@ -177,8 +56,8 @@ note_source(const pg *g, md_diags *d, const md_fo_node *n)
         md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
 }
 
-static void
-warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
+void
+md_page_warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
 {
     /* The flow is warned about in the first pass; static content is built only while
      * drawing, once per page (the sink counts the repeats). */
@@ -186,11 +65,11 @@ warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
     if (d == NULL)
         return;
     md_diag_add(d, MD_DIAG_WARNING, g->file, n->line, 0, fmt, what);
-    note_source(g, d, n);
+    md_page_note_source(g, d, n);
 }
 
-static md_status
-push(pg *g, item it)
+md_status
+md_page_push(pg *g, item it)
 {
     if (GROW(g, g->items, g->items_len, g->items_cap) != MD_OK)
         return MD_ENOMEM;
@@ -199,20 +78,20 @@ push(pg *g, item it)
 }
 
 /* Spaces, breaks and boxes belong to the flow; a list label has no height of its own. */
-static md_status
-push_space(pg *g, item_kind kind, md_sp h, int is_retain)
+md_status
+md_page_push_space(pg *g, item_kind kind, md_sp h, int is_retain)
 {
     if (g->in_label || (h <= 0 && kind != IT_BREAK))
         return MD_OK;
-    return push(g, (item){.kind = kind, .h = h, .is_retain = (uint8_t)is_retain});
+    return md_page_push(g, (item){.kind = kind, .h = h, .is_retain = (uint8_t)is_retain});
 }
 
-static md_status
-push_tag(pg *g, item_kind kind, const char *role, const char *attrs)
+md_status
+md_page_push_tag(pg *g, item_kind kind, const char *role, const char *attrs)
 {
     if (g->is_static)
         return MD_OK;
-    return push(g, (item){.kind = kind, .role = role, .attrs = attrs});
+    return md_page_push(g, (item){.kind = kind, .role = role, .attrs = attrs});
 }
 
 /* --- inline content → spans ----------------------------------------------------------- */
@@ -256,17 +135,17 @@ prev_id(const pg *g, const char *id)
 }
 
 static md_status
-add_number(pg *g, int number, const md_para_style *s)
+add_number(pg *g, int number, const md_para_style *s, uint32_t user)
 {
     char buf[16];
     int len = snprintf(buf, sizeof buf, "%d", number);
     char *t = md_arena_strndup(g->a, buf, (size_t)len);
-    return t == NULL ? MD_ENOMEM : add_span(g, t, (size_t)len, s, 0);
+    return t == NULL ? MD_ENOMEM : add_span(g, t, (size_t)len, s, user);
 }
 
 /* "'" and "\" escaped for cairo's attribute strings. */
-static const char *
-cairo_quoted(pg *g, const char *key, const char *v)
+const char *
+md_page_cairo_quoted(pg *g, const char *key, const char *v)
 {
     md_buf b = {0};
     md_status st = md_buf_addf(&b, "%s='", key);
@@ -304,8 +183,8 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
 {
     const md_fo_props *p = n->props;
     if (p->leader_pattern == MD_FO_LEADER_USE_CONTENT)
-        warn(g, n, "fo:leader leader-pattern=\"%s\" is not typeset yet; drawn as space",
-             "use-content");
+        md_page_warn(g, n, "fo:leader leader-pattern=\"%s\" is not typeset yet; drawn as space",
+                     "use-content");
     /* The leader takes the room of figure spaces (U+2007: a glyph, and no line break between
      * two of them, UAX #14 class GL), so that it wraps as one unbreakable piece; it is drawn
      * as a rule or dots over that room instead of the spaces. */
@@ -313,7 +192,7 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
     md_status st = figure_space_advance(g, n, s, &adv);
     if (st != MD_OK)
         return st;
-    md_sp len = len_at(g, p->leader_length.opt, width);
+    md_sp len = md_page_len_at(g, p->leader_length.opt, width);
     if (adv <= 0 || len <= 0)
         return MD_OK;
     int64_t count = (len + adv - 1) / adv;
@@ -333,16 +212,14 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
      * default) fills a justified line: the footer's "… Sida 2 av 3" ends at the margin. A
      * rule or dots keep their optimum length for now. */
     if (st == MD_OK && p->leader_pattern == MD_FO_LEADER_SPACE &&
-        len_at(g, p->leader_length.max, width) > len)
+        md_page_len_at(g, p->leader_length.max, width) > len)
         g->spans[g->spans_len - 1].is_fill = 1;
     return st;
 }
 
 /* --- external-graphic ----------------------------------------------------------------- */
 
-static void mark_keeps(pg *g, item *it);
-
-/* Where image warnings go: as warn(), but never nowhere (md_img_size needs a sink). */
+/* Where image warnings go: as md_page_warn(), but never nowhere (md_img_size needs a sink). */
 static md_diags *
 image_sink(const pg *g)
 {
@@ -383,10 +260,11 @@ image_path(pg *g, const md_fo_node *n, const char **out)
     const char *src = n->props->src;
     *out = NULL;
     if (src == NULL || !is_safe_src(src)) {
-        warn(g, n,
-             "fo:external-graphic src=\"%s\": give a relative path inside the project (no \"/\" "
-             "at the start, no \"..\", no URL); left out",
-             src != NULL ? src : "");
+        md_page_warn(
+            g, n,
+            "fo:external-graphic src=\"%s\": give a relative path inside the project (no \"/\" "
+            "at the start, no \"..\", no URL); left out",
+            src != NULL ? src : "");
         return MD_OK;
     }
     md_buf b = {0};
@@ -406,7 +284,7 @@ static int64_t
 content_len(const pg *g, md_fo_len l, md_sp intrinsic, md_sp viewport)
 {
     switch (l.kind) {
-    case MD_FO_LEN_ABS: return len_at(g, l, intrinsic);
+    case MD_FO_LEN_ABS: return md_page_len_at(g, l, intrinsic);
     case MD_FO_LEN_SCALE_TO_FIT: return viewport;
     case MD_FO_LEN_SCALE_DOWN_TO_FIT:
         return viewport >= 0 && viewport < intrinsic ? viewport : viewport >= 0 ? intrinsic : -1;
@@ -424,8 +302,8 @@ static void
 image_size(const pg *g, const md_fo_props *p, md_sp iw, md_sp ih, md_sp avail_w, md_sp *out_w,
            md_sp *out_h)
 {
-    md_sp vw = p->width.kind == MD_FO_LEN_ABS ? len_at(g, p->width, avail_w) : -1;
-    md_sp vh = p->height.kind == MD_FO_LEN_ABS ? len_at(g, p->height, g->avail_h) : -1;
+    md_sp vw = p->width.kind == MD_FO_LEN_ABS ? md_page_len_at(g, p->width, avail_w) : -1;
+    md_sp vh = p->height.kind == MD_FO_LEN_ABS ? md_page_len_at(g, p->height, g->avail_h) : -1;
     int64_t w = content_len(g, p->content_width, iw, vw);
     int64_t h = content_len(g, p->content_height, ih, vh);
     if (w < 0 && h < 0) {
@@ -468,7 +346,7 @@ load_image(pg *g, const md_fo_node *n, md_sp avail_w, const image **out)
     if (st == MD_EIO || st == MD_EINPUT) {
         md_diag_note(d, g->file, n->line, 0, "fo:external-graphic src=\"%s\" is left out",
                      n->props->src);
-        note_source(g, d, n);
+        md_page_note_source(g, d, n);
         return MD_OK;
     }
     if (st != MD_OK)
@@ -497,8 +375,8 @@ add_inline_image(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width
     if (st != MD_OK || im == NULL)
         return st;
     if (adv <= 0) {
-        warn(g, n, "%s: the fonts have no figure space (U+2007) to make room; left out",
-             "fo:external-graphic");
+        md_page_warn(g, n, "%s: the fonts have no figure space (U+2007) to make room; left out",
+                     "fo:external-graphic");
         return MD_OK;
     }
     md_para_style *is = md_arena_alloc(g->a, sizeof *is);
@@ -551,13 +429,13 @@ build_image_block(pg *g, const md_fo_node *blk, const md_fo_node *n, md_sp x, md
     if (g->in_label)
         it.is_aside = 1;
     else
-        mark_keeps(g, &it);
+        md_page_mark_keeps(g, &it);
     if (!g->in_label)
-        st = push_tag(g, IT_TAG_BEGIN, "Figure", NULL);
+        st = md_page_push_tag(g, IT_TAG_BEGIN, "Figure", NULL);
     if (st == MD_OK)
-        st = push(g, it);
+        st = md_page_push(g, it);
     if (st == MD_OK && !g->in_label)
-        st = push_tag(g, IT_TAG_END, "Figure", NULL);
+        st = md_page_push_tag(g, IT_TAG_END, "Figure", NULL);
     return st;
 }
 
@@ -579,8 +457,15 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
     md_status st = style_for(g, n->props, &s);
     if (st != MD_OK)
         return st;
+    /* The id of an inline is a destination at the first line of its paragraph: recorded when
+     * the paragraph is set (flush). */
+    if (n->kind != MD_FO_TEXT && n->props->id != NULL && !g->is_static) {
+        if (GROW(g, g->inline_ids, g->inline_ids_len, g->inline_ids_cap) != MD_OK)
+            return MD_ENOMEM;
+        g->inline_ids[g->inline_ids_len++] = n->props->id;
+    }
     if (n->props->text_decoration != 0 && n->kind != MD_FO_TEXT)
-        warn(g, n, "%s is not drawn yet; the text is set without it", "text-decoration");
+        md_page_warn(g, n, "%s is not drawn yet; the text is set without it", "text-decoration");
     switch (n->kind) {
     case MD_FO_TEXT: return add_span(g, n->text, n->text_len, s, user);
     case MD_FO_INLINE:
@@ -590,26 +475,39 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
                    ? add_span(g, n->props->character, strlen(n->props->character), s, user)
                    : MD_OK;
     case MD_FO_BASIC_LINK: {
+        /* An internal destination is the id of an element: a link to the named destination
+         * drawn there (see draw_dests). Ids are known from the first pass, so only the last
+         * pass can tell that one is missing; the text is then set unlinked. */
         const char *uri = n->props->external_destination;
-        if (uri == NULL) {
-            warn(g, n, "fo:basic-link %s is not linked yet; its text is set as plain text",
-                 "internal-destination");
+        const char *dest = n->props->internal_destination;
+        if (uri == NULL && dest == NULL) {
+            md_page_warn(g, n, "%s has no destination; its text is set unlinked", "fo:basic-link");
             return collect_children(g, n, user, width);
         }
         if (GROW(g, g->links, g->links_len, g->links_cap) != MD_OK)
             return MD_ENOMEM;
-        const char *attrs = cairo_quoted(g, "uri", uri);
-        if (attrs == NULL)
-            return MD_ENOMEM;
+        const char *attrs = NULL;
+        if (dest != NULL && g->is_final && prev_id(g, dest) == NULL) {
+            md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, n->line, 0,
+                        "fo:basic-link internal-destination=\"%s\": no element has that id; "
+                        "its text is set unlinked",
+                        dest);
+            md_page_note_source(g, g->d_final, n);
+        } else {
+            attrs =
+                dest != NULL ? md_page_dest_attrs(g, dest) : md_page_cairo_quoted(g, "uri", uri);
+            if (attrs == NULL)
+                return MD_ENOMEM;
+        }
         g->links[g->links_len] = attrs;
         return collect_children(g, n, USER_LINK | (uint32_t)g->links_len++, width);
     }
     case MD_FO_PAGE_NUMBER:
         if (!g->is_static) {
-            warn(g, n, "%s in the flow is not typeset yet; set as \"?\"", "fo:page-number");
+            md_page_warn(g, n, "%s in the flow is not typeset yet; set as \"?\"", "fo:page-number");
             return add_span(g, "?", 1, s, user);
         }
-        return add_number(g, g->page_number, s);
+        return add_number(g, g->page_number, s, user);
     case MD_FO_PAGE_NUMBER_CITATION:
     case MD_FO_PAGE_NUMBER_CITATION_LAST: {
         const id_rec *r = prev_id(g, n->props->ref_id);
@@ -620,14 +518,15 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
         }
         if (r == NULL)
             return add_span(g, "?", 1, s, user);
+        /* In a link, the number is part of the link's text (user). */
         return add_number(g, n->kind == MD_FO_PAGE_NUMBER_CITATION ? r->first_page : r->last_page,
-                          s);
+                          s, user);
     }
     case MD_FO_LEADER: return add_leader(g, n, s, width);
     case MD_FO_EXTERNAL_GRAPHIC: return add_inline_image(g, n, s, width);
     default:
-        warn(g, n, "fo:%s inside a line is not typeset yet; its text is set inline",
-             md_fo_kind_name(n->kind));
+        md_page_warn(g, n, "fo:%s inside a line is not typeset yet; its text is set inline",
+                     md_fo_kind_name(n->kind));
         return collect_children(g, n, user, width);
     }
 }
@@ -675,8 +574,8 @@ role_of(const md_fo_props *p)
 /* A line may start a page unless a keep says otherwise (XSL §4.8): keep-with-next of the
  * block before it, keep-with-previous of its block, keep-together of a block it shares with
  * the line before. */
-static void
-mark_keeps(pg *g, item *it)
+void
+md_page_mark_keeps(pg *g, item *it)
 {
     if (g->pending_keep)
         it->is_no_break = 1;
@@ -688,9 +587,24 @@ mark_keeps(pg *g, item *it)
     }
 }
 
-/* Sets the spans collected for block n as one paragraph at x, width w. */
+static md_status flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first);
+
+/* Sets the spans collected for block n as one paragraph at x, width w, and records the ids of
+ * the inlines in it. */
 static md_status
 flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
+{
+    size_t first = g->items_len;
+    md_status st = flush_lines(g, n, x, w, is_first);
+    for (size_t i = 0; i < g->inline_ids_len && st == MD_OK; i++)
+        st = md_page_record_id(g, g->inline_ids[i], first);
+    g->inline_ids_len = 0;
+    return st;
+}
+
+/* Sets the spans collected for block n as one paragraph at x, width w. */
+static md_status
+flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
 {
     if (g->spans_len == 0)
         return MD_OK;
@@ -698,7 +612,7 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     md_para_params pp;
     md_para_params_default(&pp, w);
     if (*is_first)
-        pp.text_indent = len_at(g, p->text_indent, w);
+        pp.text_indent = md_page_len_at(g, p->text_indent, w);
     *is_first = 0;
     pp.align = align_from(p->text_align);
     pp.align_last = align_from(p->text_align_last);
@@ -713,7 +627,7 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     if (st != MD_OK)
         return st;
     if (md_diags_count(g->d, MD_DIAG_WARNING) > before)
-        note_source(g, g->d, n);
+        md_page_note_source(g, g->d, n);
 
     /* Half-leading (XSL §7.15.4): the block's nominal font centred in line-height, so that
      * baselines are line-height apart. */
@@ -725,7 +639,7 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     md_sp lh = p->line_height;
     md_sp base = (lh - (m.ascender + m.descender)) / 2 + m.ascender;
 
-    if (!g->in_label && (st = push_tag(g, IT_TAG_BEGIN, role_of(p), NULL)) != MD_OK)
+    if (!g->in_label && (st = md_page_push_tag(g, IT_TAG_BEGIN, role_of(p), NULL)) != MD_OK)
         return st;
     size_t n_lines = para.lines_len;
     md_sp aside_off = 0;
@@ -752,24 +666,22 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
                 it.is_no_break = 1;
             if (i > 0 && para.lines[i - 1].is_hyphenated)
                 it.is_avoid = 1;
-            mark_keeps(g, &it);
+            md_page_mark_keeps(g, &it);
         }
-        st = push(g, it);
+        st = md_page_push(g, it);
     }
     if (st == MD_OK && !g->in_label)
-        st = push_tag(g, IT_TAG_END, role_of(p), NULL);
+        st = md_page_push_tag(g, IT_TAG_END, role_of(p), NULL);
     return st;
 }
-
-static md_status build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw);
 
 /* The children of a block-level node: inline content becomes paragraphs, blocks recurse. */
 static md_status
 build_children(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
 {
     const md_fo_props *p = n->props;
-    md_sp x = rx + len_at(g, p->start_indent, rw);
-    md_sp w = rw - len_at(g, p->start_indent, rw) - len_at(g, p->end_indent, rw);
+    md_sp x = rx + md_page_len_at(g, p->start_indent, rw);
+    md_sp w = rw - md_page_len_at(g, p->start_indent, rw) - md_page_len_at(g, p->end_indent, rw);
     int is_first = 1;
     const md_fo_node *graphic = n->kind == MD_FO_BLOCK ? sole_graphic(n) : NULL;
     if (graphic != NULL)
@@ -781,7 +693,7 @@ build_children(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
         } else {
             st = flush(g, n, x, w, &is_first);
             if (st == MD_OK)
-                st = build_block(g, c, rx, rw);
+                st = md_page_build_block(g, c, rx, rw);
         }
     }
     if (st == MD_OK)
@@ -789,8 +701,8 @@ build_children(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
     return st;
 }
 
-static md_status
-record_id(pg *g, const char *id, size_t first)
+md_status
+md_page_record_id(pg *g, const char *id, size_t first)
 {
     if (id == NULL || g->is_static)
         return MD_OK;
@@ -806,61 +718,61 @@ build_list(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
     const md_fo_props *p = n->props;
     md_sp saved_bs = g->body_start, saved_le = g->label_end;
     /* body-start() and label-end() (XSL §7.30.4, §7.30.6). */
-    md_sp start = len_at(g, p->start_indent, rw);
-    md_sp pdbs = len_at(g, p->provisional_distance_between_starts, rw);
-    md_sp pls = len_at(g, p->provisional_label_separation, rw);
+    md_sp start = md_page_len_at(g, p->start_indent, rw);
+    md_sp pdbs = md_page_len_at(g, p->provisional_distance_between_starts, rw);
+    md_sp pls = md_page_len_at(g, p->provisional_label_separation, rw);
     g->body_start = start + pdbs;
     g->label_end = rw - (start + pdbs - pls);
-    md_status st = push_tag(g, IT_TAG_BEGIN, "L", NULL);
+    md_status st = md_page_push_tag(g, IT_TAG_BEGIN, "L", NULL);
     for (const md_fo_node *it = n->first; it != NULL && st == MD_OK; it = it->next) {
         if (it->kind != MD_FO_LIST_ITEM) {
-            st = build_block(g, it, rx, rw);
+            st = md_page_build_block(g, it, rx, rw);
             continue;
         }
         size_t first = g->items_len;
         const md_fo_props *ip = it->props;
         if (ip->break_before != MD_FO_BREAK_AUTO)
-            st = push_space(g, IT_BREAK, 0, 0);
+            st = md_page_push_space(g, IT_BREAK, 0, 0);
         if (st == MD_OK)
-            st = push_space(g, IT_SPACE, len_at(g, ip->space_before.opt, rw),
-                            ip->space_before.is_retain);
+            st = md_page_push_space(g, IT_SPACE, md_page_len_at(g, ip->space_before.opt, rw),
+                                    ip->space_before.is_retain);
         if (st == MD_OK)
-            st = push_tag(g, IT_TAG_BEGIN, "LI", NULL);
+            st = md_page_push_tag(g, IT_TAG_BEGIN, "LI", NULL);
         int keep = ip->keep_together.within_page == MD_FO_KEEP_ALWAYS;
         if (keep && g->keep_depth <= MD_FO_MAX_DEPTH)
             g->keep_has_line[g->keep_depth++] = 0;
         for (const md_fo_node *part = it->first; part != NULL && st == MD_OK; part = part->next) {
             int is_label = part->kind == MD_FO_LIST_ITEM_LABEL;
             const char *role = is_label ? "Lbl" : "LBody";
-            st = push_tag(g, IT_TAG_BEGIN, role, NULL);
+            st = md_page_push_tag(g, IT_TAG_BEGIN, role, NULL);
             g->in_label = is_label;
             for (const md_fo_node *b = part->first; b != NULL && st == MD_OK; b = b->next)
-                st = build_block(g, b, rx, rw);
+                st = md_page_build_block(g, b, rx, rw);
             g->in_label = 0;
             if (st == MD_OK)
-                st = push_tag(g, IT_TAG_END, role, NULL);
+                st = md_page_push_tag(g, IT_TAG_END, role, NULL);
         }
         if (keep && g->keep_depth > 0)
             g->keep_depth--;
         if (st == MD_OK)
-            st = push_tag(g, IT_TAG_END, "LI", NULL);
+            st = md_page_push_tag(g, IT_TAG_END, "LI", NULL);
         if (st == MD_OK)
-            st = push_space(g, IT_SPACE, len_at(g, ip->space_after.opt, rw),
-                            ip->space_after.is_retain);
+            st = md_page_push_space(g, IT_SPACE, md_page_len_at(g, ip->space_after.opt, rw),
+                                    ip->space_after.is_retain);
         if (st == MD_OK && ip->keep_with_next.within_page == MD_FO_KEEP_ALWAYS)
             g->pending_keep = 1;
         if (st == MD_OK)
-            st = record_id(g, ip->id, first);
+            st = md_page_record_id(g, ip->id, first);
     }
     if (st == MD_OK)
-        st = push_tag(g, IT_TAG_END, "L", NULL);
+        st = md_page_push_tag(g, IT_TAG_END, "L", NULL);
     g->body_start = saved_bs;
     g->label_end = saved_le;
     return st;
 }
 
-static md_status
-build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
+md_status
+md_page_build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
 {
     const md_fo_props *p = n->props;
     size_t first = g->items_len;
@@ -871,71 +783,112 @@ build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
     case MD_FO_LIST_BLOCK:
     case MD_FO_WRAPPER: break;
     case MD_FO_TABLE:
+        if (!g->in_label)
+            break;
+        md_page_warn(g, n, "%s in a list-item-label is set as its cells, one below another",
+                     "fo:table");
+        for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
+            st = md_page_build_block(g, c, rx, rw);
+        return st;
     case MD_FO_TABLE_BODY:
     case MD_FO_TABLE_HEADER:
     case MD_FO_TABLE_FOOTER:
     case MD_FO_TABLE_ROW:
     case MD_FO_TABLE_CELL:
-        if (n->kind == MD_FO_TABLE)
-            warn(g, n, "%s is not typeset as a table yet; its cells are set one below another",
-                 "fo:table");
+        if (!g->in_label)
+            md_page_warn(g, n,
+                         "fo:%s outside an fo:table is not typeset as a table; its content is "
+                         "set as blocks",
+                         md_fo_kind_name(n->kind));
         for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
-            st = build_block(g, c, rx, rw);
+            st = md_page_build_block(g, c, rx, rw);
         return st;
     case MD_FO_TABLE_COLUMN: return MD_OK;
     case MD_FO_TEXT:
-        warn(g, n, "%s outside a block is not typeset; left out", "text");
+        md_page_warn(g, n, "%s outside a block is not typeset; left out", "text");
         return MD_OK;
     default:
-        warn(g, n, "fo:%s is not typeset yet; left out", md_fo_kind_name(n->kind));
+        md_page_warn(g, n, "fo:%s is not typeset yet; left out", md_fo_kind_name(n->kind));
         return MD_OK;
     }
     if (p->break_before != MD_FO_BREAK_AUTO)
-        st = push_space(g, IT_BREAK, 0, 0);
+        st = md_page_push_space(g, IT_BREAK, 0, 0);
     if (st == MD_OK && p->keep_with_previous.within_page == MD_FO_KEEP_ALWAYS)
         g->pending_keep = 1;
     if (st == MD_OK)
-        st = push_space(g, IT_SPACE, len_at(g, p->space_before.opt, rw), p->space_before.is_retain);
+        st = md_page_push_space(g, IT_SPACE, md_page_len_at(g, p->space_before.opt, rw),
+                                p->space_before.is_retain);
 
     /* The border box: the content rectangle widened by padding and border (XSL §4.2.2). */
     box *bx = NULL;
     const md_fo_border *bd = p->border;
+    static const md_fo_border no_borders[4];
+    md_sp tx = 0, tw = 0;
+    if (n->kind == MD_FO_TABLE) {
+        /* The table's content rectangle: between its indents, or as wide as its width, never
+         * wider than the room it has (XSL §6.7.3; then it is narrowed, with a warning). With
+         * border-collapse its own border is drawn by its outer cells. */
+        tx = md_page_len_at(g, p->start_indent, rw);
+        md_sp room = rw - tx - md_page_len_at(g, p->end_indent, rw);
+        tw = room;
+        if (p->width.kind == MD_FO_LEN_ABS) {
+            tw = md_page_len_at(g, p->width, room);
+            if (tw > room) {
+                char buf[64];
+                md_page_fmt_pt(buf, sizeof buf, tw - room);
+                md_page_warn(g, n,
+                             "fo:table is %s wider than the room it has; it is narrowed to fit "
+                             "and its columns are scaled down",
+                             buf);
+                tw = room;
+            }
+        }
+        if (!p->is_border_separate)
+            bd = no_borders;
+    }
     if (st == MD_OK && !g->in_label &&
         (p->background_color != MD_FO_COLOR_NONE || bd[0].width || bd[1].width || bd[2].width ||
          bd[3].width)) {
         bx = md_arena_alloc(g->a, sizeof *bx);
         if (bx == NULL)
             return MD_ENOMEM;
-        bx->left = len_at(g, p->start_indent, rw) - len_at(g, p->padding[MD_FO_START], rw) -
-                   bd[MD_FO_START].width;
-        bx->right = rw - len_at(g, p->end_indent, rw) + len_at(g, p->padding[MD_FO_END], rw) +
-                    bd[MD_FO_END].width;
+        bx->left = md_page_len_at(g, p->start_indent, rw) -
+                   md_page_len_at(g, p->padding[MD_FO_START], rw) - bd[MD_FO_START].width;
+        bx->right = rw - md_page_len_at(g, p->end_indent, rw) +
+                    md_page_len_at(g, p->padding[MD_FO_END], rw) + bd[MD_FO_END].width;
         if (n->kind == MD_FO_BLOCK_CONTAINER) {
             bx->left = 0;
             bx->right = rw;
+        } else if (n->kind == MD_FO_TABLE) {
+            bx->right =
+                tx + tw + md_page_len_at(g, p->padding[MD_FO_END], rw) + bd[MD_FO_END].width;
         }
         memcpy(bx->border, bd, sizeof bx->border);
         bx->background = p->background_color;
-        st = push(g, (item){.kind = IT_BOX_BEGIN, .box = bx});
+        st = md_page_push(g, (item){.kind = IT_BOX_BEGIN, .box = bx});
     }
     if (st == MD_OK)
-        st = push_space(g, IT_FIXED,
-                        bd[MD_FO_BEFORE].width + len_at(g, p->padding[MD_FO_BEFORE], rw), 1);
+        st = md_page_push_space(
+            g, IT_FIXED, bd[MD_FO_BEFORE].width + md_page_len_at(g, p->padding[MD_FO_BEFORE], rw),
+            1);
     int keep = p->keep_together.within_page == MD_FO_KEEP_ALWAYS;
     if (keep && g->keep_depth <= MD_FO_MAX_DEPTH)
         g->keep_has_line[g->keep_depth++] = 0;
     if (st == MD_OK) {
         if (n->kind == MD_FO_LIST_BLOCK) {
             st = build_list(g, n, rx, rw);
+        } else if (n->kind == MD_FO_TABLE) {
+            st = md_page_table_build(g, n, rx + tx, tw);
         } else if (n->kind == MD_FO_BLOCK_CONTAINER) {
             /* A reference area (XSL §6.5.3): its children's indents count from its content
              * rectangle. */
-            md_sp s = len_at(g, p->start_indent, rw), e = len_at(g, p->end_indent, rw);
+            md_sp s = md_page_len_at(g, p->start_indent, rw),
+                  e = md_page_len_at(g, p->end_indent, rw);
             md_sp inner = rw - s - e;
             if (p->width.kind == MD_FO_LEN_ABS)
-                inner = len_at(g, p->width, rw);
+                inner = md_page_len_at(g, p->width, rw);
             for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
-                st = build_block(g, c, rx + s, inner);
+                st = md_page_build_block(g, c, rx + s, inner);
         } else {
             st = build_children(g, n, rx, rw);
         }
@@ -943,18 +896,19 @@ build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
     if (keep && g->keep_depth > 0)
         g->keep_depth--;
     if (st == MD_OK)
-        st = push_space(g, IT_FIXED, bd[MD_FO_AFTER].width + len_at(g, p->padding[MD_FO_AFTER], rw),
-                        1);
+        st = md_page_push_space(
+            g, IT_FIXED, bd[MD_FO_AFTER].width + md_page_len_at(g, p->padding[MD_FO_AFTER], rw), 1);
     if (st == MD_OK && bx != NULL)
-        st = push(g, (item){.kind = IT_BOX_END, .box = bx});
+        st = md_page_push(g, (item){.kind = IT_BOX_END, .box = bx});
     if (st == MD_OK)
-        st = push_space(g, IT_SPACE, len_at(g, p->space_after.opt, rw), p->space_after.is_retain);
+        st = md_page_push_space(g, IT_SPACE, md_page_len_at(g, p->space_after.opt, rw),
+                                p->space_after.is_retain);
     if (st == MD_OK && p->break_after != MD_FO_BREAK_AUTO)
-        st = push_space(g, IT_BREAK, 0, 0);
+        st = md_page_push_space(g, IT_BREAK, 0, 0);
     if (st == MD_OK && p->keep_with_next.within_page == MD_FO_KEEP_ALWAYS)
         g->pending_keep = 1;
     if (st == MD_OK)
-        st = record_id(g, p->id, first);
+        st = md_page_record_id(g, p->id, first);
     return st;
 }
 
@@ -967,7 +921,7 @@ build_flow(pg *g, const md_fo_node *flow, md_sp width)
     g->keep_depth = 0;
     md_status st = MD_OK;
     for (const md_fo_node *c = flow->first; c != NULL && st == MD_OK; c = c->next)
-        st = build_block(g, c, 0, width);
+        st = md_page_build_block(g, c, 0, width);
     return st;
 }
 
@@ -977,10 +931,13 @@ build_flow(pg *g, const md_fo_node *flow, md_sp width)
  * largest, §4.3.1 with equal precedence; a conditional space at the page top is discarded).
  * With is_bounded the page ends at end; otherwise the best place for the page to end is
  * found: *end is the last item on the page + 1, *next the first item of the next page.
- * ys (may be NULL) receives the top of each placed item, from the body top. */
-static void
-place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *ys, size_t *out_end,
-      size_t *out_next)
+ * ys (may be NULL) receives the top of each placed item, from the body top; *out_used (may be
+ * NULL) the height used. A table's row group is placed as one line; its cells' items are
+ * skipped (page-table.c places them), and a page that begins inside a table begins with the
+ * table's header. */
+void
+md_page_place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *ys,
+              size_t *out_end, size_t *out_next, md_sp *out_used)
 {
     md_sp y = 0, pending = 0;
     size_t placed = 0, aside_from = SIZE_MAX;
@@ -1011,14 +968,22 @@ place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *
             if (placed > 0 && !is_bounded) {
                 *out_end = i;
                 *out_next = i + 1;
-                return;
+                goto out;
             }
             break;
         case IT_LINE:
+        case IT_ROW:
             if (t->is_aside) {
                 if (aside_from == SIZE_MAX)
                     aside_from = i;
                 break;
+            }
+            /* A row group that begins a page inside its table comes below the repeated
+             * header; one that a page may end after leaves room for the repeated footer. */
+            md_sp above = 0, below = 0;
+            if (t->kind == IT_ROW) {
+                above = md_page_row_repeats_header(t->row, it, start) ? t->row->table->header_h : 0;
+                below = t->row->reserve;
             }
             if (placed > 0 && !is_bounded) {
                 if (!t->is_no_break) {
@@ -1026,7 +991,7 @@ place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *
                     if (!t->is_avoid)
                         good = i, good_no = placed;
                 }
-                if (y + pending + t->h > h) {
+                if (y + pending + above + t->h + below > h) {
                     /* The page is full: end it before the last line allowed to start a page,
                      * preferring one that does not follow a hyphen unless that costs more than
                      * three lines (then the hyphen stays). */
@@ -1036,7 +1001,7 @@ place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *
                     else if (hard != SIZE_MAX)
                         brk = hard;
                     size_t split = brk;
-                    while (split > start &&
+                    while (split > start && it[split - 1].kind != IT_ROW_END &&
                            (it[split - 1].kind != IT_LINE || it[split - 1].is_aside))
                         split--;
                     while (split < brk &&
@@ -1044,10 +1009,10 @@ place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *
                             it[split].kind == IT_FIXED || it[split].kind == IT_BOX_END))
                         split++;
                     *out_end = *out_next = split;
-                    return;
+                    goto out;
                 }
             }
-            y += pending;
+            y += pending + above;
             pending = 0;
             if (ys != NULL) {
                 ys[i - start] = y;
@@ -1059,10 +1024,15 @@ place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *
             aside_from = SIZE_MAX;
             y += t->h;
             placed++;
+            if (t->kind == IT_ROW && t->row->end > i && t->row->end < end)
+                i = t->row->end; /* its cells are placed by page-table.c */
             break;
         default: break;
         }
     }
+out:
+    if (out_used != NULL)
+        *out_used = y;
 }
 
 static int
@@ -1171,8 +1141,8 @@ geom_from(const md_fo_node *m, geom *out)
 
 /* --- drawing -------------------------------------------------------------------------- */
 
-static md_status
-draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_start, int is_end)
+md_status
+md_page_draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_start, int is_end)
 {
     md_canvas c = g->c;
     md_sp l = x0 + b->left, w = b->right - b->left;
@@ -1291,10 +1261,12 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
             size_t k = user & USER_INDEX;
             if (user != 0 && k >= g->links_len)
                 st = MD_EBUG;
-            open = user != 0 ? "Link" : "Span";
+            /* A link whose destination is unknown (warned) is set as plain text. */
+            const char *attrs = user != 0 && k < g->links_len ? g->links[k] : NULL;
+            open = attrs != NULL ? "Link" : "Span";
             open_user = user;
             if (st == MD_OK)
-                st = c.ops->begin_tag(c.self, open, user != 0 ? g->links[k] : NULL);
+                st = c.ops->begin_tag(c.self, open, attrs);
         }
         if (st == MD_OK)
             st = draw_run(g, run, x, baseline);
@@ -1306,9 +1278,9 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
 
 /* Draws items [start, end) with their tops in ys (from top), x from x0. Boxes open before
  * start continue from the top; boxes still open at the end continue on the next page. */
-static md_status
-draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top, md_sp bottom,
-           int is_tagged)
+md_status
+md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top,
+                   md_sp bottom, int is_tagged)
 {
     const item *it = g->items;
     md_status st = MD_OK;
@@ -1319,6 +1291,14 @@ draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top
     md_sp last = top;
     for (size_t i = start; i < end && st == MD_OK; i++) {
         md_sp y = top + ys[i - start];
+        if (it[i].kind == IT_ROW) {
+            /* Its cells draw their own boxes; the repeated footer may follow it. */
+            md_sp b = y + it[i].h + md_page_row_footer_below(it[i].row, end);
+            last = b > last ? b : last;
+            if (it[i].row->end > i && it[i].row->end < end)
+                i = it[i].row->end;
+            continue;
+        }
         if (it[i].kind == IT_LINE && !it[i].is_aside && y + it[i].h > last)
             last = y + it[i].h;
         if (it[i].kind == IT_FIXED && y + it[i].h > last)
@@ -1329,27 +1309,38 @@ draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top
             g->open_boxes[g->open_len++] = it[i].box;
         } else if (it[i].kind == IT_BOX_END && g->open_len > 0) {
             g->open_len--;
-            st = draw_box(g, g->open_boxes[g->open_len], x0, g->open_tops[g->open_len], y,
-                          is_start[g->open_len], 1);
+            st = md_page_draw_box(g, g->open_boxes[g->open_len], x0, g->open_tops[g->open_len], y,
+                                  is_start[g->open_len], 1);
             is_start[g->open_len] = 0;
         }
     }
     for (int k = g->open_len; k-- > 0 && st == MD_OK;)
-        st = draw_box(g, g->open_boxes[k], x0, g->open_tops[k], last, is_start[k], 0);
+        st = md_page_draw_box(g, g->open_boxes[k], x0, g->open_tops[k], last, is_start[k], 0);
     if (last > bottom && st == MD_OK && g->is_static)
         md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, 0, 0,
                     "static content is taller than its region; it overflows");
+    if (g->no_tags)
+        is_tagged = 0;
     for (size_t i = start; i < end && st == MD_OK; i++) {
         const item *t = &it[i];
         md_sp y = top + ys[i - start];
-        if (t->kind == IT_TAG_BEGIN)
+        if (!g->no_tags && !g->is_static)
+            st = md_page_draw_dests(g, i, x0, y);
+        if (st != MD_OK)
+            break;
+        if (t->kind == IT_TAG_BEGIN && !g->no_tags) {
             st = g->c.ops->begin_tag(g->c.self, t->role, t->attrs);
-        else if (t->kind == IT_TAG_END)
+        } else if (t->kind == IT_TAG_END && !g->no_tags) {
             st = g->c.ops->end_tag(g->c.self, t->role);
-        else if (t->kind == IT_LINE && t->img != NULL)
+        } else if (t->kind == IT_LINE && t->img != NULL) {
             st = draw_image(g, t->img, x0 + t->x, y);
-        else if (t->kind == IT_LINE)
+        } else if (t->kind == IT_LINE) {
             st = draw_line(g, t->line, x0 + t->x, y + t->base, is_tagged);
+        } else if (t->kind == IT_ROW) {
+            st = md_page_table_draw(g, t->row, start, end, x0, y, is_tagged);
+            if (t->row->end > i && t->row->end < end)
+                i = t->row->end;
+        }
     }
     return st;
 }
@@ -1378,10 +1369,10 @@ draw_static(pg *g, const md_fo_node *seq, const char *region, md_sp x, md_sp y, 
         st = MD_ENOMEM;
     if (st == MD_OK) {
         size_t end, next;
-        place(g->items, 0, g->items_len, h, 1, ys, &end, &next);
+        md_page_place(g->items, 0, g->items_len, h, 1, ys, &end, &next, NULL);
         int saved = g->open_len;
         g->open_len = 0;
-        st = draw_items(g, 0, g->items_len, ys, x, y, y + h, 0);
+        st = md_page_draw_items(g, 0, g->items_len, ys, x, y, y + h, 0);
         g->open_len = saved;
     }
     md_free(ys);
@@ -1422,8 +1413,8 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
     if (sp->initial_page_number > 0)
         *number = sp->initial_page_number;
     if (sp->format != NULL && strcmp(sp->format, "1") != 0)
-        warn(g, seq, "page number format=\"%s\" is not supported yet; numbers are 1, 2, 3",
-             sp->format);
+        md_page_warn(g, seq, "page number format=\"%s\" is not supported yet; numbers are 1, 2, 3",
+                     sp->format);
     int prev_len = seq_index < g->seq_len ? g->seq_pages[seq_index] : -1;
     const md_fo_node *m0 = master_for(root, ref, 0, prev_len == 1, *number);
     if (m0 == NULL) {
@@ -1441,7 +1432,7 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
     if (flow == NULL)
         g->items_len = 0;
     if (st == MD_OK)
-        st = record_id(g, sp->id, 0);
+        st = md_page_record_id(g, sp->id, 0);
     page_rec *pages = NULL;
     size_t pages_len = 0, pages_cap = 0;
     size_t start = 0;
@@ -1453,12 +1444,12 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
         geom gm;
         geom_from(m, &gm);
         if (gm.body_w != g0.body_w)
-            warn(g, m,
-                 "simple-page-master \"%s\": its region-body is not as wide as the first "
-                 "page's; lines keep the first page's width",
-                 m->props->master_name ? m->props->master_name : "");
+            md_page_warn(g, m,
+                         "simple-page-master \"%s\": its region-body is not as wide as the first "
+                         "page's; lines keep the first page's width",
+                         m->props->master_name ? m->props->master_name : "");
         size_t end, next;
-        place(g->items, start, g->items_len, gm.body_h, 0, NULL, &end, &next);
+        md_page_place(g->items, start, g->items_len, gm.body_h, 0, NULL, &end, &next, NULL);
         if (pages_len > 0 && !has_lines(g->items, start, end)) {
             pages[pages_len - 1].end = end; /* only tags and spaces left: no empty page */
         } else {
@@ -1492,6 +1483,8 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
     }
     if (st == MD_OK && seq_index < g->seq_len)
         g->seq_pages[seq_index] = (int)pages_len;
+    if (st == MD_OK && g->is_final)
+        st = md_page_collect_dests(g, ids_from);
 
     /* Draw. The flow's items must be kept: the static contents are built per page in the
      * same list, so the flow's part is moved aside first. */
@@ -1522,9 +1515,9 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
                 g->items = flow_items;
                 g->items_len = flow_len;
                 size_t e, n;
-                place(flow_items, pr->start, pr->end, gm->body_h, 1, ys, &e, &n);
-                st = draw_items(g, pr->start, pr->end, ys, gm->body_x, gm->body_y,
-                                gm->body_y + gm->body_h, 1);
+                md_page_place(flow_items, pr->start, pr->end, gm->body_h, 1, ys, &e, &n, NULL);
+                st = md_page_draw_items(g, pr->start, pr->end, ys, gm->body_x, gm->body_y,
+                                        gm->body_y + gm->body_h, 1);
                 g->items = statics;
                 g->items_len = s_len;
                 g->items_cap = s_cap;
@@ -1611,6 +1604,11 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
             break;
         }
         st = run_pass(&g, root);
+        for (const md_fo_node *b = root->first; b != NULL && st == MD_OK && g.is_final;
+             b = b->next) {
+            if (b->kind == MD_FO_BOOKMARK_TREE)
+                st = md_page_add_bookmarks(&g, b, 0);
+        }
         if (st == MD_OK && g.pass == 1) {
             md_free(g.prev_ids);
             g.prev_ids = md_alloc_array(g.ids_len + 1, sizeof *g.prev_ids);
@@ -1630,6 +1628,8 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
     md_free(g.links);
     md_free(g.leaders);
     md_free(g.images);
+    md_free(g.inline_ids);
+    md_free(g.dests);
     md_free(g.ids);
     md_free(g.prev_ids);
     md_free(g.seq_pages);
@@ -1638,14 +1638,14 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
     return st;
 }
 
-static md_status
-add_text(const md_fo_node *n, md_buf *out)
+md_status
+md_page_add_text(const md_fo_node *n, md_buf *out)
 {
     md_status st = MD_OK;
     if (n->kind == MD_FO_TEXT)
         return md_buf_add(out, n->text, n->text_len);
     for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
-        st = add_text(c, out);
+        st = md_page_add_text(c, out);
     return st;
 }
 
@@ -1657,7 +1657,7 @@ md_page_title(const md_fo_doc *doc, md_buf *out)
              t = t->next) {
             if (t->kind == MD_FO_TITLE) {
                 md_buf tmp = {0};
-                md_status st = add_text(t, &tmp);
+                md_status st = md_page_add_text(t, &tmp);
                 if (st == MD_OK && tmp.len > 0)
                     st = md_buf_add(out, tmp.data, tmp.len);
                 md_buf_free(&tmp);

@@ -34,6 +34,13 @@
 /* Glyphs of justified lines may widen or narrow by this much (per mille), as pdfTeX's font
  * expansion with microtype's default stretch=20, shrink=20. */
 #define EXPANSION_PER_MILLE 20
+/* A word broken without a hyphen (wider than the measure) fills its lines by spacing its
+ * letters: each gap stretches by this much of an em (per mille) at ratio 1, more when a line
+ * needs it. A line of such a word has no word spaces to take its slack. */
+#define LETTER_GAP_PER_MILLE 50
+/* A word is shaped in pieces of at most this many bytes (cut at a character boundary), so
+ * that no piece is wider than md_sp can hold; kerning across a cut is lost. */
+#define MAX_PIECE 1024
 
 typedef struct box {
     const md_para_span *span;
@@ -62,7 +69,6 @@ typedef struct builder {
     md_kp_item *items;
     size_t items_len, items_cap;
     int32_t *item_box; /* per item: index into boxes, or -1 */
-    md_sp *item_exp;   /* per glue item: the glyph expansion folded into its flexibility */
     box *boxes;
     size_t boxes_len, boxes_cap;
     md_sp *widths;
@@ -71,6 +77,12 @@ typedef struct builder {
     /* Every shaping result, whose fonts are dropped when the paragraph is done. */
     md_shape_result *shaped;
     size_t shaped_len, shaped_cap;
+    /* Per run of the line being placed: where it starts and ends, and its bidi level. */
+    struct extent {
+        md_sp x0, x1;
+        int level;
+    } * extents;
+    size_t extents_cap;
 } builder;
 
 /* Shapes text in a style; the result lives until md_para_set returns (runs in the arena). */
@@ -120,15 +132,10 @@ add_item(builder *b, md_kp_item it, int32_t box_index)
         if (ib == NULL)
             return MD_ENOMEM;
         b->item_box = ib;
-        md_sp *ie = md_realloc_array(b->item_exp, cap, sizeof *ie);
-        if (ie == NULL)
-            return MD_ENOMEM;
-        b->item_exp = ie;
         b->items_cap = cap;
     }
     b->items[b->items_len] = it;
     b->item_box[b->items_len] = box_index;
-    b->item_exp[b->items_len] = 0;
     b->items_len++;
     return MD_OK;
 }
@@ -222,6 +229,7 @@ static md_status
 add_word_break(builder *b, const md_para_style *s, md_sp width, int32_t penalty, int is_flagged,
                int is_explicit)
 {
+    int is_emergency = penalty == EMERGENCY_PENALTY;
     md_status st = MD_OK;
     if (is_ragged(b)) {
         md_sp r = ragged_stretch(s);
@@ -236,9 +244,11 @@ add_word_break(builder *b, const md_para_style *s, md_sp width, int32_t penalty,
     }
     st = add_penalty(b, width, penalty, is_flagged, is_explicit);
     /* A glue of no width after the break carries the glyph expansion of the piece that
-     * follows (see build_items); after a penalty it is never a break itself. */
+     * follows (see build_items); after a penalty it is never a break itself. Inside a word
+     * broken anywhere it is also the letter gap that fills the word's lines. */
     if (st == MD_OK)
-        st = add_glue(b, 0, 0, 0);
+        st = add_glue(
+            b, 0, is_emergency ? (md_sp)(((int64_t)s->size * LETTER_GAP_PER_MILLE) / 1000) : 0, 0);
     return st;
 }
 
@@ -247,12 +257,23 @@ static int32_t
 break_after(const builder *b, size_t i, int *is_flagged, int *is_explicit, int *is_hyphen)
 {
     *is_flagged = *is_explicit = *is_hyphen = 0;
-    if (b->emergency[i])
-        return EMERGENCY_PENALTY;
+    /* After a soft hyphen (U+00AD, C2 AD) the author allows a hyphenated break; UAX #14
+     * allows a break there too (class BA), which must draw the hyphen. A span that is not
+     * hyphenated (a name) ignores soft hyphens. */
+    if (i >= 1 && (unsigned char)b->text[i - 1] == 0xC2 && (unsigned char)b->text[i] == 0xAD) {
+        if (!b->spans[b->span_at[i]].style->is_hyphenate)
+            return MD_KP_INF;
+        *is_flagged = *is_hyphen = 1;
+        return HYPHEN_PENALTY;
+    }
+    /* A word wider than the measure keeps its hyphenation points and may break anywhere
+     * else too. */
     if (b->hyph[i]) {
         *is_flagged = *is_hyphen = 1;
         return HYPHEN_PENALTY;
     }
+    if (b->emergency[i])
+        return EMERGENCY_PENALTY;
     if (b->brk[i] == MD_BRK_ALLOW) {
         unsigned char c = (unsigned char)b->text[i];
         /* '-' or the last byte of an en or em dash (U+2013, U+2014: E2 80 93/94). */
@@ -392,11 +413,34 @@ find_hyphens(builder *b)
                 md_status st = md_hyph_word(b->env->hyph, b->text + ps, k - ps, b->hyph + ps);
                 if (st != MD_OK)
                     return st;
+                /* hyph puts a soft hyphen's point before it; the line breaks after it
+                 * instead (break_after), so that the soft hyphen stays with its line. */
+                for (size_t j = ps; j + 2 < k; j++)
+                    if ((unsigned char)b->text[j + 1] == 0xC2 &&
+                        (unsigned char)b->text[j + 2] == 0xAD)
+                        b->hyph[j] = 0;
             }
             ps = k + 1;
         }
     }
     return MD_OK;
+}
+
+/* True when a word piece that starts at byte s should end before byte e: it has MAX_PIECE
+ * bytes and e starts a character that is not a combining mark (U+0300–U+036F, U+0483–U+0489,
+ * U+0591–U+05C7, U+0610–U+061A, U+064B–U+065F: the marks of Latin, Cyrillic, Hebrew and
+ * Arabic), or it has twice as many bytes. */
+static int
+is_piece_cut(const builder *b, size_t s, size_t e)
+{
+    if (e - s < MAX_PIECE || ((unsigned char)b->text[e] & 0xC0) == 0x80)
+        return 0;
+    size_t pos = e;
+    int32_t cp = md_utf8_next(b->text, b->len, &pos);
+    int is_mark = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x483 && cp <= 0x489) ||
+                  (cp >= 0x591 && cp <= 0x5C7) || (cp >= 0x610 && cp <= 0x61A) ||
+                  (cp >= 0x64B && cp <= 0x65F);
+    return !is_mark || e - s >= 2 * MAX_PIECE;
 }
 
 /* Step 3: the whole item list, from the text and the break and hyphen maps. */
@@ -433,7 +477,7 @@ build_items(builder *b)
         /* The word piece: up to a space or a change of span. */
         size_t e = i;
         while (e < b->len && !is_space(b->text[e]) && !is_nbsp(b->text + e, b->len - e) &&
-               b->span_at[e] == b->span_at[i])
+               b->span_at[e] == b->span_at[i] && !is_piece_cut(b, i, e))
             e++;
         if (st == MD_OK)
             st = add_word_piece(b, span, i, e, hyphen_w);
@@ -454,22 +498,20 @@ build_items(builder *b)
         }
         i = e;
     }
-    /* Glyph expansion, for the line breaker: each piece of a word may widen or narrow by
-     * EXPANSION_PER_MILLE, credited to the glue just before it (the space, or the empty glue
-     * after a break inside the word). place_line spreads the expansion over the glyphs of
-     * the line exactly, so the breaker's figure is a lower bound: a line never ends up
-     * narrower than the breaker believed (an overfull line, found by fuzzing). */
+    /* Glyph expansion (justified text): each word piece may widen or narrow by
+     * EXPANSION_PER_MILLE of its width, its box's capped stretch and shrink (kp), so that the
+     * breaker counts the first word of a line and a line of one word too. place_line spreads
+     * the expansion over the glyphs of the line exactly (the hyphen's as well, which the
+     * breaker leaves out): a line never ends up narrower than the breaker believed (an
+     * overfull line, found by fuzzing). Widening is capped: the glyphs give at most their 2 %,
+     * and past that the word spaces alone take the slack, as place_line sets them, so the
+     * breaker's badness is that of the word spaces as set. */
     for (size_t k = 0; st == MD_OK && !is_ragged(b) && k < b->items_len; k++) {
-        if (b->items[k].type != MD_KP_GLUE || b->items[k].stretch < 0 ||
-            b->items[k].stretch_fil != 0)
+        if (b->items[k].type != MD_KP_BOX || b->item_box[k] < 0)
             continue;
-        int64_t words = 0;
-        for (size_t j = k + 1; j < b->items_len && b->items[j].type == MD_KP_BOX; j++)
-            words += b->item_box[j] >= 0 ? b->items[j].width : 0;
-        md_sp exp = (md_sp)((words * EXPANSION_PER_MILLE) / 1000);
-        b->items[k].stretch += exp;
-        b->items[k].shrink += exp;
-        b->item_exp[k] = exp;
+        md_sp exp = (md_sp)(((int64_t)b->items[k].width * EXPANSION_PER_MILLE) / 1000);
+        b->items[k].stretch_capped = exp;
+        b->items[k].shrink = exp;
     }
     /* TeX's \parfillskip: the last line need not be full, unless it is justified too
      * (text-align-last="justify"; TeX sets \parfillskip to 0 for that). */
@@ -660,6 +702,65 @@ font_extents(const md_para_span *span, md_font *f, md_sp *asc, md_sp *desc)
         *desc = m.descender;
 }
 
+/* Records where run r of the line being placed starts (when is_new) and ends. */
+static md_status
+note_extent(builder *b, size_t r, int is_new, md_sp x0, md_sp x1, int level)
+{
+    if (r >= b->extents_cap) {
+        size_t cap = b->extents_cap ? b->extents_cap * 2 : 16;
+        while (cap <= r)
+            cap *= 2;
+        struct extent *v = md_realloc_array(b->extents, cap, sizeof *v);
+        if (v == NULL)
+            return MD_ENOMEM;
+        b->extents = v;
+        b->extents_cap = cap;
+    }
+    if (is_new) {
+        b->extents[r].x0 = x0;
+        b->extents[r].level = level;
+    }
+    b->extents[r].x1 = x1;
+    return MD_OK;
+}
+
+/* UAX #9 rule L2 over the runs of a line: from the highest level down to 1, every maximal
+ * sequence of runs (in text order) at that level or higher is mirrored within the space it
+ * takes, the word spaces between its runs included. Each run's glyphs are already in visual
+ * order (HarfBuzz shapes a right-to-left run right to left), so an Arabic name of three
+ * words reads from the right, its first word rightmost; the runs stay in text order, so
+ * that text extracted in drawing order is in logical order. */
+static void
+reorder_runs(builder *b, md_para_line *line)
+{
+    int max = 0;
+    for (size_t r = 0; r < line->runs_len; r++)
+        max = b->extents[r].level > max ? b->extents[r].level : max;
+    for (int lv = max; lv >= 1; lv--) {
+        for (size_t i = 0; i < line->runs_len;) {
+            if (b->extents[i].level < lv) {
+                i++;
+                continue;
+            }
+            size_t j = i;
+            md_sp lo = b->extents[i].x0, hi = b->extents[i].x1;
+            for (; j < line->runs_len && b->extents[j].level >= lv; j++) {
+                lo = b->extents[j].x0 < lo ? b->extents[j].x0 : lo;
+                hi = b->extents[j].x1 > hi ? b->extents[j].x1 : hi;
+            }
+            for (size_t r = i; j - i > 1 && r < j; r++) {
+                struct extent *e = &b->extents[r];
+                md_sp delta = lo + hi - e->x1 - e->x0;
+                for (size_t g = 0; g < line->runs[r].glyphs_len; g++)
+                    line->runs[r].glyphs[g].x += delta;
+                e->x0 += delta;
+                e->x1 += delta;
+            }
+            i = j;
+        }
+    }
+}
+
 /* A box's width widened by xs (× 65536). */
 static md_sp
 scaled(md_sp w, int32_t xs)
@@ -711,6 +812,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     /* The natural width, and what the spaces and the glyphs can give or take. */
     md_sp natural = 0, natural_end = 0;
     int64_t stretch = 0, shrink = 0, glyphs = 0, fil = 0;
+    int has_space = 0; /* a word space, not only letter gaps of a word broken anywhere */
     for (size_t i = i0; i < end; i++) {
         const md_kp_item *it = &b->items[i];
         natural += it->type == MD_KP_PENALTY ? 0 : it->width;
@@ -718,8 +820,9 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
             natural_end = natural;
             glyphs += b->item_box[i] >= 0 ? it->width : 0;
         } else if (it->type == MD_KP_GLUE) {
-            stretch += it->stretch - b->item_exp[i];
-            shrink += it->shrink - b->item_exp[i];
+            stretch += it->stretch;
+            shrink += it->shrink;
+            has_space |= it->width > 0;
             fil += it->stretch_fil;
         }
     }
@@ -743,14 +846,26 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     md_sp x = 0, x_end = 0;
     box last = {0};
     const md_para_span *last_span = NULL;
+    const md_font *ext_font = NULL;
+    md_sp ext_size = 0;
     md_status st = MD_OK;
     for (size_t i = i0; i < end && st == MD_OK; i++) {
         const md_kp_item *it = &b->items[i];
         if (it->type == MD_KP_BOX) {
             if (b->item_box[i] >= 0) {
                 const box *bx = &b->boxes[b->item_box[i]];
+                size_t before = line->runs_len;
                 st = add_box_glyphs(b, line, &cap, &last, bx, x, xs, b->text);
-                font_extents(bx->span, bx->run->font, &line->ascent, &line->descent);
+                if (st == MD_OK)
+                    st = note_extent(b, line->runs_len - 1, line->runs_len > before, x,
+                                     x + scaled(it->width, xs), bx->run->level);
+                /* Metrics cost a FreeType call: once per face and size met on the line. */
+                const md_font *ef = bx->run->font ? bx->run->font : bx->span->style->font;
+                if (ef != ext_font || bx->span->style->size != ext_size) {
+                    font_extents(bx->span, bx->run->font, &line->ascent, &line->descent);
+                    ext_font = ef;
+                    ext_size = bx->span->style->size;
+                }
                 last_span = bx->span;
                 x += scaled(it->width, xs);
             } else {
@@ -758,7 +873,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
             }
             x_end = x;
         } else if (it->type == MD_KP_GLUE) {
-            md_sp flex = space_r > 0 ? it->stretch - b->item_exp[i] : it->shrink - b->item_exp[i];
+            md_sp flex = space_r > 0 ? it->stretch : it->shrink;
             x += it->width + (md_sp)(((int64_t)flex * space_r) / MD_SP_PER_PT);
             if (is_filled)
                 x += (md_sp)(((int64_t)slack * it->stretch_fil) / fil);
@@ -766,9 +881,14 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     }
     if (st == MD_OK && has_hyphen && last_span != NULL) {
         st = add_hyphen(b, line, &cap, last_span, x_end, xs);
+        if (st == MD_OK)
+            st = note_extent(b, line->runs_len - 1, 1, x_end,
+                             x_end + scaled(b->items[kl->end].width, xs), 0);
         x_end += scaled(b->items[kl->end].width, xs);
         para->hyphens++;
     }
+    if (st == MD_OK)
+        reorder_runs(b, line);
     md_sp shift = 0;
     if (align == MD_PARA_END)
         shift = b->widths[0] - x_end;
@@ -786,7 +906,9 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     /* Integer rounding of glyph scaling and glue may end a justified line a few sp (a
      * thousandth of a point) past the measure; only more than 0.01 pt counts. */
     line->is_overfull = line->width > b->widths[0] + MD_SP_PER_PT / 100;
-    if (is_set && !is_ragged(b)) {
+    if (is_set && !is_ragged(b) && !has_space && line->width < b->widths[0] - MD_SP_PER_PT)
+        para->short_lines++;
+    if (is_set && !is_ragged(b) && has_space) {
         /* Word spaces are w + ratio × w/2 (stretch) or w + ratio × w/3 (shrink). */
         int32_t space = space_r > 0 ? MD_SP_PER_PT + space_r / 2 : MD_SP_PER_PT + space_r / 3;
         if (space > para->max_space_ratio)
@@ -887,6 +1009,8 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
         static const int32_t tolerances[] = {200, 400, 1000, 3000, 10000};
         for (size_t step = 0; step < 5 && any_overfull; step++) {
             kp.tolerance = tolerances[step];
+            /* TeX's first pass, without hyphenation, fails the same way at every step. */
+            kp.pretolerance = step == 0 && pass == 0 ? 100 : -1;
             kp.emergency_stretch = 0;
             kp.is_graded = tolerances[step] >= MD_KP_INF;
             md_free(lines);
@@ -921,13 +1045,17 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
     }
     out->lines_len = lines_len;
 out:
+    if (st == MD_ELIMIT)
+        md_diag_add(d, MD_DIAG_ERROR, file, line, 0,
+                    "a paragraph of %zu bytes is too large to set: a word wider than 32767 pt, "
+                    "or more work than the line breaker allows; split the paragraph",
+                    len);
     for (size_t i = 0; i < b.shaped_len; i++)
         md_shape_free(&b.shaped[i]);
     md_free(b.shaped);
     md_free(lines);
     md_free(b.items);
     md_free(b.item_box);
-    md_free(b.item_exp);
     md_free(b.boxes);
     md_free(b.span_at);
     md_free(b.brk);
@@ -936,5 +1064,6 @@ out:
     md_free(b.space_w);
     md_free(b.hyphen_w);
     md_free(b.widths);
+    md_free(b.extents);
     return st;
 }

@@ -86,7 +86,9 @@ typedef struct md_para_run {
 } md_para_run;
 
 typedef struct md_para_line {
-    md_para_run *runs;
+    md_para_run *runs; /* in text order; glyph x positions are visual: a sequence of
+                        * right-to-left runs (an Arabic name of several words) is placed
+                        * right to left, by UAX #9 rule L2 */
     size_t runs_len;
     md_sp width;     /* from the line start to the end of its last glyph */
     md_sp ascent;    /* largest ascender of its fonts */
@@ -106,6 +108,9 @@ typedef struct md_para {
     int32_t max_space_ratio;
     size_t hyphens;
     size_t loose_lines;
+    /* Justified lines (not the last) without a word space that end more than 1 pt short of
+     * the measure: one word that its glyphs' 2 % cannot stretch to the measure. */
+    size_t short_lines;
 } md_para;
 
 /* Sets the spans as one paragraph. Everything in *out lives in arena a. A word wider than the

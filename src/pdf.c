@@ -47,7 +47,10 @@ write_cb(void *closure, const unsigned char *data, unsigned int len)
     md_pdf *p = closure;
     if (p->write_status == MD_OK)
         p->write_status = md_out_write(p->out, data, len);
-    return p->write_status == MD_OK ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+    /* Always success: cairo 1.16 crashes (NULL memmove in cairo_surface_finish) when the
+     * stream fails at its first write, e.g. on a full disk. The failure is kept in
+     * p->write_status, the rest is discarded, and md_pdf_close reports it. */
+    return CAIRO_STATUS_SUCCESS;
 }
 
 static void
@@ -195,8 +198,47 @@ pdf_image(void *self, const char *path, const char *alt, md_sp x, md_sp y, md_sp
     return st == MD_OK ? cairo_result(p) : st;
 }
 
-static const md_canvas_ops pdf_ops = {pdf_begin_page, pdf_end_page, pdf_text, pdf_rect,
-                                      pdf_begin_tag,  pdf_end_tag,  pdf_image};
+/* A named destination through cairo's "cairo.dest" tag with an explicit position, so that it
+ * needs no drawing inside it: cairo 1.16 writes it into the /Dests name tree as
+ * [page /XYZ x y 0] (y from the page bottom). */
+static md_status
+pdf_dest(void *self, const char *name, md_sp x, md_sp y)
+{
+    md_pdf *p = self;
+    md_buf b = {0};
+    md_status st = md_buf_adds(&b, "name='");
+    for (const char *c = name; *c != '\0' && st == MD_OK; c++) {
+        if (*c == '\'' || *c == '\\')
+            st = md_buf_add(&b, "\\", 1);
+        if (st == MD_OK)
+            st = md_buf_add(&b, c, 1);
+    }
+    if (st == MD_OK)
+        st = md_buf_addf(&b, "' x=%.3f y=%.3f", pt(x), pt(y));
+    if (st == MD_OK) {
+        cairo_tag_begin(p->cr, CAIRO_TAG_DEST, b.data);
+        cairo_tag_end(p->cr, CAIRO_TAG_DEST);
+        st = cairo_result(p);
+    }
+    md_buf_free(&b);
+    return st;
+}
+
+static md_status
+pdf_outline(void *self, int parent, const char *title, const char *attrs, int is_open, int *id)
+{
+    md_pdf *p = self;
+    *id = cairo_pdf_surface_add_outline(p->surface, parent, title, attrs,
+                                        is_open ? CAIRO_PDF_OUTLINE_FLAG_OPEN : 0);
+    cairo_status_t cs = cairo_surface_status(p->surface);
+    if (cs == CAIRO_STATUS_NO_MEMORY)
+        return MD_ENOMEM;
+    return cs == CAIRO_STATUS_SUCCESS ? MD_OK : MD_EBUG;
+}
+
+static const md_canvas_ops pdf_ops = {pdf_begin_page, pdf_end_page,  pdf_text,
+                                      pdf_rect,       pdf_begin_tag, pdf_end_tag,
+                                      pdf_image,      pdf_dest,      pdf_outline};
 
 void
 md_pdf_date_from_epoch(long long t, char out[20])
@@ -241,9 +283,10 @@ md_pdf_open(const char *path, const md_pdf_meta *meta, md_diags *d, md_pdf **out
     set_meta(p->surface, CAIRO_PDF_METADATA_SUBJECT, meta->subject);
     set_meta(p->surface, CAIRO_PDF_METADATA_KEYWORDS, meta->keywords);
     set_meta(p->surface, CAIRO_PDF_METADATA_CREATOR, meta->creator);
-    /* Without these cairo would write the clock's time: the dates come from the caller. */
-    set_meta(p->surface, CAIRO_PDF_METADATA_CREATE_DATE, meta->date);
-    set_meta(p->surface, CAIRO_PDF_METADATA_MOD_DATE, meta->date);
+    /* Without these cairo would write the clock's time: the dates come from the caller, and
+     * without one cairo 1.16 is given "", which leaves /CreationDate out of the file. */
+    set_meta(p->surface, CAIRO_PDF_METADATA_CREATE_DATE, meta->date ? meta->date : "");
+    set_meta(p->surface, CAIRO_PDF_METADATA_MOD_DATE, meta->date ? meta->date : "");
     *out = p;
     return MD_OK;
 }

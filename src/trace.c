@@ -1,5 +1,5 @@
-/* Text trace canvas: "page", "text", "rect", "image", "tag" lines with positions in sp. The format
- * is stable: golden files in tests/ are compared with it byte for byte. */
+/* Text trace canvas: "page", "text", "rect", "image", "tag", "dest", "outline" lines with positions
+ * in sp. The format is stable: golden files in tests/ are compared with it byte for byte. */
 #include "trace.h"
 
 struct md_trace {
@@ -7,6 +7,7 @@ struct md_trace {
     const char *(*font_name)(const md_font *);
     int page;
     int depth;
+    int outlines;
 };
 
 static md_status
@@ -112,8 +113,30 @@ tr_image(void *self, const char *path, const char *alt, md_sp x, md_sp y, md_sp 
     return st;
 }
 
-static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page, tr_text, tr_rect,
-                                        tr_begin_tag,  tr_end_tag,  tr_image};
+/* "dest X Y name". */
+static md_status
+tr_dest(void *self, const char *name, md_sp x, md_sp y)
+{
+    md_trace *t = self;
+    md_status st = indent(t);
+    if (st == MD_OK)
+        st = md_buf_addf(t->out, "dest %d %d %s\n", (int)x, (int)y, name);
+    return st;
+}
+
+/* "outline ID PARENT open|closed "title" attrs", numbered from 1 in the order made. */
+static md_status
+tr_outline(void *self, int parent, const char *title, const char *attrs, int is_open, int *id)
+{
+    md_trace *t = self;
+    *id = ++t->outlines;
+    return md_buf_addf(t->out, "outline %d %d %s \"%s\" %s\n", *id, parent,
+                       is_open ? "open" : "closed", title, attrs);
+}
+
+static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page,  tr_text,
+                                        tr_rect,       tr_begin_tag, tr_end_tag,
+                                        tr_image,      tr_dest,      tr_outline};
 
 md_trace *
 md_trace_new(md_buf *out, const char *(*font_name)(const md_font *))

@@ -4,6 +4,7 @@
  * writing conventions (Myndigheternas skrivregler) as warnings, never as rewrites. */
 #include "xml.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -320,6 +321,81 @@ has_token(const char *list, const char *token)
     return 0;
 }
 
+/* What the first bytes of an image file say it is: "a PNG image", "an SVG image", another
+ * format, or NULL when they say nothing known. */
+static const char *
+sniff_image(const unsigned char *b, size_t n)
+{
+    static const struct {
+        const char *magic;
+        size_t len, at;
+        const char *name;
+    } kinds[] = {
+        {"\x89PNG\r\n\x1a\n", 8, 0, "a PNG image"},
+        {"\xff\xd8\xff", 3, 0, "a JPEG image"},
+        {"GIF8", 4, 0, "a GIF image"},
+        {"WEBP", 4, 8, "a WebP image"},
+        {"%PDF", 4, 0, "a PDF document"},
+        {"BM", 2, 0, "a BMP image"},
+        {"II*\0", 4, 0, "a TIFF image"},
+        {"MM\0*", 4, 0, "a TIFF image"},
+        {"ftypheic", 8, 4, "a HEIC photo"},
+        {"ftypmif1", 8, 4, "a HEIF photo"},
+        {"PK\x03\x04", 4, 0, "a ZIP file (a Word or PowerPoint document?)"},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (n >= kinds[i].at + kinds[i].len &&
+            memcmp(b + kinds[i].at, kinds[i].magic, kinds[i].len) == 0)
+            return kinds[i].name;
+    }
+    /* SVG is XML: after an optional byte order mark and white space, markup whose first
+     * element (past the declaration, comments and a DOCTYPE) is <svg. */
+    size_t i = n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+        i++;
+    if (i < n && b[i] == '<') {
+        for (size_t j = i; j + 4 <= n; j++) {
+            if (b[j] == '<' && (memcmp(b + j + 1, "svg", 3) == 0 ||
+                                (j + 5 <= n && memcmp(b + j + 1, "svg:", 4) == 0)))
+                return "an SVG image";
+        }
+        return "an XML file that is not SVG";
+    }
+    return NULL;
+}
+
+/* An image must be a PNG or SVG file, by name and by content: a photo renamed to .png is
+ * caught here, not left out of the PDF with a warning. */
+static void
+check_image(lint *l, xmlNodePtr n, const char *src, const char *path)
+{
+    unsigned char head[4096];
+    size_t len = 0;
+    FILE *f = fopen(path, "rb");
+    if (f != NULL) {
+        len = fread(head, 1, sizeof head, f);
+        fclose(f);
+    }
+    const char *kind = sniff_image(head, len);
+    const char *dot = strrchr(src, '.');
+    int named_png = dot != NULL && strcasecmp(dot, ".png") == 0;
+    int named_svg = dot != NULL && strcasecmp(dot, ".svg") == 0;
+    if (f == NULL) {
+        ERR(l, line_of(n), "<%s src=\"%s\">: the file %s cannot be read", n->name, src, path);
+    } else if (!named_png && !named_svg) {
+        ERR(l, line_of(n),
+            "<%s src=\"%s\">: %s%s%simages must be PNG or SVG files; save it as PNG (photos, "
+            "screenshots) or SVG (drawings) and change src",
+            n->name, src, kind ? "the file is " : "", kind ? kind : "", kind ? "; " : "");
+    } else if (kind == NULL || strcmp(kind, named_png ? "a PNG image" : "an SVG image") != 0) {
+        ERR(l, line_of(n),
+            "<%s src=\"%s\">: the file is named .%s but %s%s; save it as a real %s (or SVG "
+            "for drawings) and change src if the name changes",
+            n->name, src, named_png ? "png" : "svg", kind ? "is " : "is no image motesdok knows",
+            kind ? kind : "", named_png ? "PNG" : "SVG");
+    }
+}
+
 /* Files the meeting refers to are looked up beside it, and may not climb out of it. */
 static void
 check_file(lint *l, xmlNodePtr n, const char *src, int is_image)
@@ -344,9 +420,7 @@ check_file(lint *l, xmlNodePtr n, const char *src, int is_image)
     } else if (stat(p.data, &sb) != 0 || !S_ISREG(sb.st_mode)) {
         ERR(l, line_of(n), "<%s src=\"%s\">: the file %s does not exist", n->name, src, p.data);
     } else if (is_image) {
-        const char *dot = strrchr(src, '.');
-        if (dot == NULL || (strcasecmp(dot, ".png") != 0 && strcasecmp(dot, ".svg") != 0))
-            ERR(l, line_of(n), "<%s src=\"%s\">: images must be PNG or SVG files", n->name, src);
+        check_image(l, n, src, p.data);
     }
     md_buf_free(&p);
 }

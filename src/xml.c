@@ -26,6 +26,8 @@ typedef struct report {
     size_t errors;
     long doctype_line;
     int has_external_dtd;
+    long first_error_line, first_error_col;
+    int is_cut_off; /* the message already says the file ends too early */
 } report;
 
 /* Copies a libxml2 message without its trailing newline. */
@@ -36,6 +38,55 @@ trim_copy(char *dst, size_t cap, const char *msg)
     size_t n = strlen(dst);
     while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
         dst[--n] = '\0';
+}
+
+/* The name of a control character users meet, for a message; "" for the others. */
+static const char *
+control_name(int c)
+{
+    switch (c) {
+    case 0x00: return " (NUL)";
+    case 0x08: return " (backspace)";
+    case 0x0B: return " (vertical tab: a line break in Word)";
+    case 0x0C: return " (form feed: a page break in Word)";
+    case 0x1B: return " (escape)";
+    default: return "";
+    }
+}
+
+/* The message for &name; that XML does not define (HTML's &nbsp; and the like). */
+static void
+undeclared_entity(char *msg, size_t cap, const char *name)
+{
+    static const char *const known[][2] = {{"nbsp", "U+00A0 no-break space, or &#160;"},
+                                           {"ndash", "–"},
+                                           {"mdash", "—"},
+                                           {"hellip", "…"},
+                                           {"shy", "U+00AD soft hyphen, or &#173;"},
+                                           {"auml", "ä"},
+                                           {"Auml", "Ä"},
+                                           {"ouml", "ö"},
+                                           {"Ouml", "Ö"},
+                                           {"aring", "å"},
+                                           {"Aring", "Å"},
+                                           {"eacute", "é"},
+                                           {"uuml", "ü"},
+                                           {"rdquo", "”"},
+                                           {"ldquo", "“"},
+                                           {"rsquo", "’"},
+                                           {"euro", "€"},
+                                           {"copy", "©"},
+                                           {"sect", "§"},
+                                           {"deg", "°"}};
+    const char *what = NULL;
+    for (size_t i = 0; name != NULL && i < sizeof known / sizeof known[0]; i++) {
+        if (strcmp(name, known[i][0]) == 0)
+            what = known[i][1];
+    }
+    snprintf(msg, cap,
+             "&%s; is not defined in XML (HTML's named characters are not); write the character "
+             "itself%s%s%s",
+             name != NULL ? name : "", what ? " (" : "", what ? what : "", what ? ")" : "");
 }
 
 static void
@@ -56,8 +107,51 @@ on_parse_error(void *data, xmlErrorPtr e)
             snprintf(msg, sizeof msg, "</%s> does not close <%s> opened on line %d", close, open,
                      open_line);
         break;
+    case XML_ERR_DOCUMENT_END:
+        snprintf(msg, sizeof msg,
+                 "more after the end of the document: a file holds one <meeting> element; "
+                 "remove what follows its closing tag");
+        break;
+    case XML_ERR_TAG_NOT_FINISHED:
+        if (e->str1 != NULL)
+            snprintf(msg, sizeof msg,
+                     "the file ends before <%s> (line %d) is closed: was it cut off? Restore "
+                     "the end of the file or add </%s>",
+                     e->str1, e->int1, e->str1);
+        r->is_cut_off = 1;
+        break;
     case XML_ERR_DOCUMENT_EMPTY:
         snprintf(msg, sizeof msg, "the file is empty; a meeting starts with <meeting>");
+        break;
+    case XML_ERR_NAME_REQUIRED:
+        if (strncmp(msg, "xmlParseEntityRef", 17) == 0)
+            snprintf(msg, sizeof msg,
+                     "a bare \"&\" in the text; write \"&amp;\" for the character & (e.g. "
+                     "\"Kultur &amp; fritid\") or write \"och\"");
+        else if (strncmp(msg, "StartTag", 8) == 0)
+            snprintf(msg, sizeof msg,
+                     "a bare \"<\" in the text; write \"&lt;\" for the character < (e.g. "
+                     "\"&lt; 5 år\") or write \"under\"");
+        break;
+    case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+        snprintf(msg, sizeof msg,
+                 "\"&\" followed by a name but no \";\"; write \"&amp;\" for the character & "
+                 "(e.g. \"AT&amp;T\")");
+        break;
+    case XML_ERR_UNDECLARED_ENTITY:
+    case XML_WAR_UNDECLARED_ENTITY:
+        undeclared_entity(msg, sizeof msg, e->str1);
+        sev = MD_DIAG_ERROR;
+        break;
+    case XML_ERR_INVALID_CHAR:
+        if (strncmp(msg, "xmlParseCharRef", 15) == 0)
+            snprintf(msg, sizeof msg,
+                     "&#%d; is a control character, which XML does not allow; delete it", e->int1);
+        else
+            snprintf(msg, sizeof msg,
+                     "control character U+%04X%s is not allowed in XML (often pasted from Word "
+                     "or a PDF); delete it",
+                     (unsigned)e->int1, control_name(e->int1));
         break;
     case XML_ERR_INTERNAL_ERROR:
         if (strstr(msg, "depth") != NULL)
@@ -68,8 +162,8 @@ on_parse_error(void *data, xmlErrorPtr e)
     default: break;
     }
     md_diag_add(r->d, sev, r->path, e->line, e->int2, "%s", msg);
-    if (sev == MD_DIAG_ERROR)
-        r->errors++;
+    if (sev == MD_DIAG_ERROR && r->errors++ == 0)
+        r->first_error_line = e->line, r->first_error_col = e->int2;
     if (e->level == XML_ERR_FATAL)
         r->is_stopped = 1;
 }
@@ -149,6 +243,25 @@ is_utf8_name(const char *enc)
     return enc[0] == '\0' || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "utf8") == 0;
 }
 
+/* The first element in an XInclude namespace, or NULL. Inclusion is never performed (no
+ * XML_PARSE_XINCLUDE); the element is refused so that nobody expects it to work. */
+static xmlNodePtr
+find_xinclude(xmlNodePtr n, int depth)
+{
+    for (; n != NULL && depth < 1000; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (n->ns != NULL && n->ns->href != NULL &&
+            (strcmp((const char *)n->ns->href, "http://www.w3.org/2001/XInclude") == 0 ||
+             strcmp((const char *)n->ns->href, "http://www.w3.org/2003/XInclude") == 0))
+            return n;
+        xmlNodePtr r = find_xinclude(n->children, depth + 1);
+        if (r != NULL)
+            return r;
+    }
+    return NULL;
+}
+
 md_status
 md_xml_read_memory(const char *name, const char *data, size_t len, md_diags *d, md_xml_doc **out)
 {
@@ -170,10 +283,13 @@ md_xml_read_memory(const char *name, const char *data, size_t len, md_diags *d, 
     if (bad < len) {
         long line, col;
         md_utf8_locate(data, bad, &line, &col);
+        unsigned char b = (unsigned char)data[bad];
+        /* 0x80–0x9F are control codes in Latin-1 but Word's quotes and dashes in
+         * Windows-1252 (0x93 “, 0x94 ”, 0x96 –), the usual source of such bytes. */
         md_diag_add(d, MD_DIAG_ERROR, name, line, col,
-                    "byte 0x%02X at offset %zu is not UTF-8 (Latin-1 text?); save the file "
-                    "as UTF-8",
-                    (unsigned)(unsigned char)data[bad], bad);
+                    "byte 0x%02X at offset %zu is not UTF-8 (%s); save the file as UTF-8", b, bad,
+                    b >= 0x80 && b <= 0x9F ? "Windows-1252 text, e.g. quotes pasted from Word?"
+                                           : "Latin-1 text?");
         return MD_EINPUT;
     }
     md_xml_doc *doc = md_alloc(sizeof *doc);
@@ -207,6 +323,26 @@ md_xml_read_memory(const char *name, const char *data, size_t len, md_diags *d, 
     if (x == NULL || r.errors > 0 || xmlDocGetRootElement(x) == NULL) {
         if (r.errors == 0)
             md_diag_add(d, MD_DIAG_ERROR, name, 0, 0, "not a well-formed XML document");
+        /* The first error at the very end of the file: it was probably cut off. */
+        long end_line, end_col;
+        md_utf8_locate(data, len, &end_line, &end_col);
+        if (x == NULL && r.first_error_line > 0 && r.first_error_line == end_line &&
+            r.first_error_col >= end_col - 1 && r.doctype_line == 0 && !r.is_cut_off)
+            md_diag_add(d, MD_DIAG_NOTE, name, end_line, 0,
+                        "the file ends here, before the document is complete: was it cut off? "
+                        "Compare it with the original");
+        xmlFreeDoc(x);
+        md_free(doc);
+        md_free(path);
+        return MD_EINPUT;
+    }
+    xmlNodePtr xi = find_xinclude(xmlDocGetRootElement(x), 0);
+    if (xi != NULL) {
+        md_diag_add(d, MD_DIAG_ERROR, name, xmlGetLineNo(xi), 0,
+                    "<%s%s%s>: XInclude is not supported, nothing was read; a meeting is one "
+                    "file: copy the text in",
+                    xi->ns->prefix ? (const char *)xi->ns->prefix : "", xi->ns->prefix ? ":" : "",
+                    (const char *)xi->name);
         xmlFreeDoc(x);
         md_free(doc);
         md_free(path);
@@ -605,7 +741,12 @@ md_xml_validate(const md_xml_doc *doc, const char *schema_path, md_diags *d)
     if (pctxt == NULL)
         return MD_ENOMEM;
     xmlRelaxNGSetParserStructuredErrors(pctxt, on_parse_error, &sr);
+    /* The schema is the project's own, but its include/externalRef are still never fetched
+     * from the network (libxml2's RELAX NG parser takes no parse options). */
+    xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
+    xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
     schema = xmlRelaxNGParse(pctxt);
+    xmlSetExternalEntityLoader(old_loader);
     vr.schema = xmlReadFile(schema_path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
     if (schema == NULL) {
         if (sr.errors == 0)

@@ -7,9 +7,9 @@ cd "$(dirname "$0")/.."
 # Layer of a module stem (lowest first); a new module must be added here.
 layer() {
     case "$1" in
-    base | diag | arena | buf | date) echo 0 ;;
+    base | diag | arena | buf | date | json) echo 0 ;;
     xml | xml-imp | xslt | font | font-hb | brk | hyph | out | kp | ics | img) echo 1 ;;
-    fo | shape) echo 2 ;;
+    fo | shape | site) echo 2 ;;
     para) echo 3 ;;
     page | canvas) echo 4 ;;
     pdf | trace | finish) echo 5 ;;

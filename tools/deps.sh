@@ -6,7 +6,15 @@ set -eu
 build_pkgs="build-essential pkg-config libxml2-dev libxslt1-dev libcairo2-dev libharfbuzz-dev
 libfontconfig-dev libfreetype-dev libunibreak-dev libhyphen-dev hyphen-sv librsvg2-dev
 libqpdf-dev"
-test_pkgs="libxml2-utils xsltproc trang poppler-utils qpdf clang-format python3 clang libclang-rt-14-dev valgrind"
+# The finishing step's output intent embeds /usr/share/color/icc/sRGB.icc (src/finish.c).
+build_pkgs="$build_pkgs icc-profiles-free"
+test_pkgs="libxml2-utils xsltproc trang poppler-utils qpdf clang-format python3 clang libclang-rt-14-dev valgrind strace"
+# The site's checks (tests/site): the Nu Html Checker needs Java; axe-core runs in Chromium.
+test_pkgs="$test_pkgs default-jre-headless chromium"
+# The differential test against Apache FOP (tests/suites/46-fop.sh) and make bench-pages.
+test_pkgs="$test_pkgs fop"
+# The PDF/A and PDF/UA checker (tests/pdf/check.py) runs on Debian's python3 with pikepdf.
+test_pkgs="$test_pkgs python3-pikepdf"
 
 want=""
 for group in "$@"; do

@@ -41,7 +41,6 @@
         <xsl:apply-templates select="m:agenda" mode="kallelse"/>
         <xsl:if test="$common:secretary">
           <xsl:call-template name="kallelse:absence"/>
-          <xsl:call-template name="kallelse:contact"/>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
@@ -82,10 +81,17 @@
     <xsl:call-template name="common:presenters"/>
     <xsl:if test="$shown = 'yes'">
       <xsl:apply-templates select="m:p[1]"/>
+      <!-- A description that ends in a colon introduces the list after it (the questions a
+           discussion starts from); the list belongs to it. -->
+      <xsl:variable name="last" select="normalize-space(m:p[1])"/>
+      <xsl:if test="substring($last, string-length($last)) = ':'">
+        <xsl:apply-templates select="m:p[1]/following-sibling::*[1][self::m:list]"/>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
-  <!-- How to report absence: to the secretary, by name and e-mail (sv.xml: absence-to). -->
+  <!-- How to report absence: to the secretary, by name and e-mail (sv.xml: absence-to), and
+       the secretary's contact below it. -->
   <xsl:template name="kallelse:absence">
     <xsl:for-each select="$common:secretary">
       <xsl:call-template name="common:heading">
@@ -96,61 +102,57 @@
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
-      <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
-        <xsl:call-template name="common:s">
-          <xsl:with-param name="id" select="'absence-to'"/>
-        </xsl:call-template>
-        <xsl:text> </xsl:text>
-        <fo:inline hyphenate="false" keep-together.within-line="always">
-          <xsl:value-of select="normalize-space(m:name)"/>
-        </fo:inline>
-        <xsl:if test="$common:secretary-email != ''">
-          <xsl:text>, </xsl:text>
+      <!-- The sentence and the contact stay on one page. -->
+      <fo:block keep-together.within-page="always" md:src="{md:line()}">
+        <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
           <xsl:call-template name="common:s">
-            <xsl:with-param name="id" select="'email-lower'"/>
+            <xsl:with-param name="id" select="'absence-to'"/>
           </xsl:call-template>
           <xsl:text> </xsl:text>
-          <xsl:call-template name="kallelse:mail"/>
-        </xsl:if>
-        <xsl:text>.</xsl:text>
+          <fo:inline hyphenate="false" keep-together.within-line="always">
+            <xsl:value-of select="normalize-space(m:name)"/>
+          </fo:inline>
+          <xsl:if test="$common:secretary-email != ''">
+            <xsl:text>, </xsl:text>
+            <xsl:call-template name="common:s">
+              <xsl:with-param name="id" select="'email-lower'"/>
+            </xsl:call-template>
+            <xsl:text> </xsl:text>
+            <xsl:call-template name="kallelse:mail"/>
+          </xsl:if>
+          <xsl:text>.</xsl:text>
+        </fo:block>
+        <xsl:call-template name="kallelse:contact"/>
       </fo:block>
     </xsl:for-each>
   </xsl:template>
 
-  <!-- The secretary's contact: name, role, organisation, e-mail. -->
+  <!-- The secretary's contact, one label/value row under the absence sentence (a section of
+       its own took a page of its own when the agenda filled page 2): name, role,
+       organisation, e-mail. -->
   <xsl:template name="kallelse:contact">
-    <xsl:for-each select="$common:secretary">
-      <xsl:call-template name="common:heading">
-        <xsl:with-param name="level" select="'h2'"/>
-        <xsl:with-param name="text">
-          <xsl:call-template name="common:s">
-            <xsl:with-param name="id" select="'contact'"/>
-          </xsl:call-template>
-        </xsl:with-param>
-      </xsl:call-template>
-      <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
-        <fo:block md:src="{md:line()}">
+    <fo:list-block xsl:use-attribute-sets="page:facts" md:src="{md:line()}">
+      <xsl:call-template name="common:fact">
+        <xsl:with-param name="label" select="'contact'"/>
+        <xsl:with-param name="value">
           <fo:inline hyphenate="false" keep-together.within-line="always">
             <xsl:value-of select="normalize-space(m:name)"/>
           </fo:inline>
           <xsl:call-template name="common:roles"/>
-        </fo:block>
-        <xsl:if test="m:org">
-          <fo:block md:src="{md:line(m:org)}">
-            <xsl:value-of select="normalize-space(m:org)"/>
-          </fo:block>
-        </xsl:if>
-        <xsl:if test="$common:secretary-email != ''">
-          <fo:block md:src="{md:line()}">
+          <xsl:if test="m:org">
+            <xsl:value-of select="concat(', ', normalize-space(m:org))"/>
+          </xsl:if>
+          <xsl:if test="$common:secretary-email != ''">
+            <xsl:text>, </xsl:text>
             <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="'email'"/>
+              <xsl:with-param name="id" select="'email-lower'"/>
             </xsl:call-template>
-            <xsl:text>: </xsl:text>
+            <xsl:text> </xsl:text>
             <xsl:call-template name="kallelse:mail"/>
-          </fo:block>
-        </xsl:if>
-      </fo:block>
-    </xsl:for-each>
+          </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+    </fo:list-block>
   </xsl:template>
 
   <xsl:template name="kallelse:mail">

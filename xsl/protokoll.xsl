@@ -16,10 +16,14 @@
     xmlns:page="urn:motesdok:fo-page"
     xmlns:l10n="urn:motesdok:l10n"
     xmlns:protokoll="urn:motesdok:protokoll"
-    exclude-result-prefixes="m l10n common page protokoll">
+    xmlns:dates="urn:motesdok:dates"
+    xmlns:brand="urn:motesdok:brand:1"
+    xmlns:str="http://exslt.org/strings"
+    exclude-result-prefixes="m l10n common page protokoll dates brand str">
 
   <xsl:import href="lib/params.xsl"/>
   <xsl:import href="lib/l10n-sv.xsl"/>
+  <xsl:import href="lib/dates.xsl"/>
   <xsl:import href="lib/brand.xsl"/>
   <xsl:import href="lib/fo-page.xsl"/>
   <xsl:import href="lib/common.xsl"/>
@@ -31,6 +35,14 @@
     <xsl:if test="/m:meeting/@kind = 'protokoll'">yes</xsl:if>
   </xsl:variable>
 
+  <!-- "yes" for the formal protokoll of a body of type "namnd", whose decisions can be
+       appealed: it gets the ANSLAG/BEVIS block (a council of type "rad" has notes with no
+       legal effect, and gets none). -->
+  <xsl:variable name="protokoll:notice">
+    <xsl:if test="$protokoll:formal = 'yes'
+                  and /m:meeting/m:bodies/m:body[@type = 'namnd']">yes</xsl:if>
+  </xsl:variable>
+
   <xsl:template match="/m:meeting">
     <xsl:variable name="kind">
       <xsl:choose>
@@ -38,17 +50,33 @@
         <xsl:otherwise>minnesanteckningar</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
+    <xsl:variable name="kind-word">
+      <xsl:call-template name="common:s">
+        <xsl:with-param name="id" select="$kind"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- A title that begins with the document's kind (the minutes of 2020-01-29 are titled
+         "Minnesanteckningar fr&#229;n m&#246;te med ...") is the heading itself, so the kind is
+         not said twice. -->
+    <xsl:variable name="title-is-heading"
+        select="starts-with(concat(normalize-space(m:title), ' '), concat($kind-word, ' '))"/>
     <xsl:call-template name="page:document">
       <xsl:with-param name="kind" select="$kind"/>
       <xsl:with-param name="content">
         <xsl:call-template name="common:title-block">
           <xsl:with-param name="heading">
-            <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="$kind"/>
-            </xsl:call-template>
+            <xsl:choose>
+              <xsl:when test="$title-is-heading">
+                <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$kind-word"/>
+              </xsl:otherwise>
+            </xsl:choose>
           </xsl:with-param>
           <xsl:with-param name="subtitle">
             <xsl:choose>
+              <xsl:when test="$title-is-heading"/>
               <xsl:when test="m:title">
                 <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
               </xsl:when>
@@ -66,6 +94,9 @@
         <xsl:if test="$protokoll:formal = 'yes'">
           <xsl:call-template name="protokoll:approval"/>
           <xsl:call-template name="protokoll:signatures"/>
+        </xsl:if>
+        <xsl:if test="$protokoll:notice = 'yes'">
+          <xsl:call-template name="protokoll:notice"/>
         </xsl:if>
       </xsl:with-param>
     </xsl:call-template>
@@ -151,10 +182,11 @@
         <xsl:with-param name="id" select="'actions-heading'"/>
       </xsl:call-template>
       <fo:table xsl:use-attribute-sets="page:table" md:src="{md:line(m:agenda)}">
-        <fo:table-column column-width="proportional-column-width(1)"/>
-        <fo:table-column column-width="proportional-column-width(6)"/>
+        <!-- Wide enough for the bold headers "Punkt" and "Klart senast" and for a date. -->
+        <fo:table-column column-width="proportional-column-width(1.4)"/>
+        <fo:table-column column-width="proportional-column-width(5.6)"/>
         <fo:table-column column-width="proportional-column-width(3)"/>
-        <fo:table-column column-width="proportional-column-width(2)"/>
+        <fo:table-column column-width="proportional-column-width(2.2)"/>
         <fo:table-header>
           <fo:table-row>
             <xsl:call-template name="common:header-cell">
@@ -253,11 +285,14 @@
 
   <!-- Justering: who and when and where. -->
   <xsl:template name="protokoll:approval">
+    <!-- Kept with the signature block that follows, so that "Justering" is not left on the
+         page before the lines to sign. -->
     <xsl:for-each select="m:approval">
       <xsl:call-template name="protokoll:h2">
         <xsl:with-param name="id" select="'approval'"/>
       </xsl:call-template>
-      <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
+      <fo:block xsl:use-attribute-sets="page:p" keep-with-next.within-page="always"
+          md:src="{md:line()}">
         <fo:inline font-weight="bold">
           <xsl:call-template name="common:s">
             <xsl:with-param name="id" select="'approvers'"/>
@@ -269,7 +304,8 @@
         </xsl:call-template>
       </fo:block>
       <xsl:if test="@date or @time or @place">
-        <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
+        <fo:block xsl:use-attribute-sets="page:p" keep-with-next.within-page="always"
+          md:src="{md:line()}">
           <fo:inline font-weight="bold">
             <xsl:call-template name="common:s">
               <xsl:with-param name="id" select="'approval-time-place'"/>
@@ -337,6 +373,195 @@
           <xsl:with-param name="person" select="."/>
           <xsl:with-param name="org" select="''"/>
         </xsl:call-template>
+      </fo:block>
+    </fo:block>
+  </xsl:template>
+
+  <!--
+    ANSLAG/BEVIS of the protokoll of a "namnd" (Kommunallagen 8 kap. 12 §): the organ, the
+    day of the meeting, the day of justering, the days the anslag goes up and comes down and
+    the last day of appeal (computed by dates:notice from the justering day;
+    docs/documents.md), where the protokoll is kept, the §§ of items that were justerade
+    omedelbart with their own dates (their justering is the meeting day), and a line for the
+    signature. Without a justering date the dates are left to fill in. items: the items whose
+    omedelbar justering is listed (a protokollsutdrag passes none).
+  -->
+  <xsl:template name="protokoll:notice">
+    <xsl:param name="items" select="/m:meeting/m:agenda/m:item"/>
+    <!-- The day of justering the dates count from (a protokollsutdrag of a paragraph that
+         was justerad omedelbart passes the meeting's date, and no items). -->
+    <xsl:param name="approved" select="string(/m:meeting/m:approval/@date)"/>
+    <xsl:variable name="meeting" select="/m:meeting"/>
+    <fo:block keep-together.within-page="always" border="0.5pt solid {$brand:color-rule}"
+        padding="{format-number($page:body-size, '0.##')}pt"
+        space-before="{format-number($page:line * 1.5, '0.##')}pt"
+        md:src="{md:line(($meeting/m:approval | $meeting/m:agenda)[1])}">
+      <fo:block xsl:use-attribute-sets="page:h2" space-before="0pt" role="H2"
+          md:src="{md:line($meeting)}">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'notice'"/>
+        </xsl:call-template>
+      </fo:block>
+      <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line($meeting)}">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'notice-text'"/>
+        </xsl:call-template>
+      </fo:block>
+      <fo:list-block xsl:use-attribute-sets="page:list" provisional-distance-between-starts="66mm"
+          md:src="{md:line($meeting)}">
+        <xsl:call-template name="protokoll:notice-row">
+          <xsl:with-param name="label" select="'notice-body'"/>
+          <xsl:with-param name="value">
+            <xsl:call-template name="l10n:join">
+              <xsl:with-param name="nodes" select="$meeting/m:bodies/m:body"/>
+              <xsl:with-param name="sort" select="'no'"/>
+            </xsl:call-template>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:call-template name="protokoll:notice-row">
+          <xsl:with-param name="label" select="'meeting-date'"/>
+          <xsl:with-param name="value" select="string($meeting/@date)"/>
+        </xsl:call-template>
+        <xsl:call-template name="protokoll:notice-row">
+          <xsl:with-param name="label" select="'notice-approved'"/>
+          <xsl:with-param name="value" select="$approved"/>
+        </xsl:call-template>
+        <xsl:for-each select="str:tokenize('posted appeal-end removed')">
+          <xsl:variable name="what" select="string(.)"/>
+          <xsl:for-each select="$meeting">
+            <xsl:call-template name="protokoll:notice-row">
+              <xsl:with-param name="label" select="concat('notice-', $what)"/>
+              <xsl:with-param name="value">
+                <xsl:if test="$approved != ''">
+                  <xsl:call-template name="dates:notice">
+                    <xsl:with-param name="approved" select="$approved"/>
+                    <xsl:with-param name="what" select="$what"/>
+                  </xsl:call-template>
+                </xsl:if>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
+        <xsl:call-template name="protokoll:notice-row">
+          <xsl:with-param name="label" select="'minutes-kept'"/>
+          <xsl:with-param name="value">
+            <xsl:choose>
+              <xsl:when test="$meeting/m:approval/@kept-at">
+                <xsl:value-of select="normalize-space($meeting/m:approval/@kept-at)"/>
+              </xsl:when>
+              <xsl:when test="$common:secretary/m:org">
+                <xsl:value-of select="normalize-space($common:secretary/m:org)"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$brand:name"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+        <xsl:for-each select="$items[@immediate-approval = 'yes' and @paragraph]">
+          <xsl:call-template name="protokoll:notice-row">
+            <xsl:with-param name="label" select="'paragraph-sign'"/>
+            <xsl:with-param name="label-text">
+              <xsl:call-template name="common:item-number">
+                <xsl:with-param name="paragraph" select="'yes'"/>
+              </xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="common:s">
+                <xsl:with-param name="id" select="'notice-immediate'"/>
+              </xsl:call-template>
+            </xsl:with-param>
+            <xsl:with-param name="value">
+              <xsl:value-of select="concat($meeting/@date, ', ')"/>
+              <xsl:call-template name="common:s">
+                <xsl:with-param name="id" select="'notice-posted-short'"/>
+              </xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="dates:notice">
+                <xsl:with-param name="approved" select="$meeting/@date"/>
+                <xsl:with-param name="what" select="'posted'"/>
+              </xsl:call-template>
+              <xsl:text>, </xsl:text>
+              <xsl:call-template name="common:s">
+                <xsl:with-param name="id" select="'notice-removed-short'"/>
+              </xsl:call-template>
+              <xsl:text> </xsl:text>
+              <xsl:call-template name="dates:notice">
+                <xsl:with-param name="approved" select="$meeting/@date"/>
+                <xsl:with-param name="what" select="'removed'"/>
+              </xsl:call-template>
+            </xsl:with-param>
+          </xsl:call-template>
+        </xsl:for-each>
+      </fo:list-block>
+      <xsl:for-each select="$meeting">
+        <xsl:call-template name="protokoll:signature-line">
+          <xsl:with-param name="id" select="'signature'"/>
+          <xsl:with-param name="person" select="$common:secretary"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <!-- One row of the anslag: a label (an sv.xml id, or label-text) and its value; an empty
+       value gets a rule to write on. -->
+  <xsl:template name="protokoll:notice-row">
+    <xsl:param name="label"/>
+    <xsl:param name="label-text" select="''"/>
+    <xsl:param name="value"/>
+    <fo:list-item md:src="{md:line()}">
+      <fo:list-item-label xsl:use-attribute-sets="page:list-label">
+        <fo:block font-weight="bold" md:src="{md:line()}">
+          <xsl:choose>
+            <xsl:when test="string($label-text) != ''">
+              <xsl:value-of select="$label-text"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:call-template name="common:s">
+                <xsl:with-param name="id" select="$label"/>
+              </xsl:call-template>
+            </xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </fo:list-item-label>
+      <fo:list-item-body xsl:use-attribute-sets="page:list-body">
+        <fo:block md:src="{md:line()}">
+          <xsl:choose>
+            <xsl:when test="string($value) != ''">
+              <xsl:copy-of select="$value"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <fo:leader leader-pattern="rule" leader-length="40mm" rule-thickness="0.5pt"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </fo:block>
+      </fo:list-item-body>
+    </fo:list-item>
+  </xsl:template>
+
+  <!-- A label, a line to sign on and the name printed below; for the
+       anslag and the utdragsbestyrkande. person may be empty: the name is then written by
+       hand too. -->
+  <xsl:template name="protokoll:signature-line">
+    <xsl:param name="id"/>
+    <xsl:param name="person"/>
+    <fo:block keep-together.within-page="always"
+        space-before="{format-number($page:line, '0.##')}pt" md:src="{md:line()}">
+      <fo:block font-weight="bold" md:src="{md:line()}">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="$id"/>
+        </xsl:call-template>
+      </fo:block>
+      <fo:block space-before="{format-number($page:line * 1.5, '0.##')}pt" md:src="{md:line()}">
+        <fo:leader leader-pattern="rule" leader-length="80mm" rule-thickness="0.5pt"/>
+      </fo:block>
+      <fo:block xsl:use-attribute-sets="page:small" md:src="{md:line()}">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'name-clarification'"/>
+        </xsl:call-template>
+        <xsl:if test="$person">
+          <xsl:text>: </xsl:text>
+          <xsl:value-of select="normalize-space($person/m:name)"/>
+        </xsl:if>
       </fo:block>
     </fo:block>
   </xsl:template>

@@ -8,9 +8,15 @@ poppler (pdftotext, pdffonts) and checks that
 - every font is embedded;
 - no inserted hyphen splits a person's name ({...} in the input), a URL, an e-mail
   address, a number, a time or an abbreviation, and never two lines in a row end in one;
-- no line is overfull.
+- no line is overfull, no justified line of one word ends short of the measure (a hole the
+  word spaces cannot fill), no glyph is missing from every font (no missing-glyph boxes), and at
+  160 mm no line is loose (word spaces wider than 1.5 times natural).
 
-Usage: check.py TEXTPDF PARAGRAPHS.txt OUT.pdf; last line "N passed, N failed"."""
+With --logical (text in right-to-left scripts, which pdftotext -raw cuts into single
+letters): the text pdftotext reads in its default mode, in logical order and without the
+hyphens at line ends, equals the input, hyphens and bidi controls aside.
+
+Usage: check.py TEXTPDF PARAGRAPHS.txt OUT.pdf [--logical]; last line "N passed, N failed"."""
 import re
 import subprocess
 import sys
@@ -28,6 +34,7 @@ def check(ok, what):
 
 
 tool, paragraphs, pdf = sys.argv[1:4]
+logical = "--logical" in sys.argv[4:]
 run = subprocess.run([tool, paragraphs, pdf], capture_output=True, text=True)
 check(run.returncode == 0, f"textpdf exits 0 (stderr: {run.stderr.strip()})")
 print(run.stdout, end="")
@@ -38,6 +45,12 @@ for m in re.finditer(r"overfull (\d+)", run.stdout):
     check(m.group(1) == "0", f"no overfull lines ({m.group(0)})")
 for m in re.finditer(r"two in a row (\d+)", run.stdout):
     check(m.group(1) == "0", f"never two hyphenated lines in a row ({m.group(0)})")
+for m in re.finditer(r"^width .*one word short (\d+)", run.stdout, re.M):
+    check(m.group(1) == "0", f"no justified line of one word ends short ({m.group(0)})")
+for m in re.finditer(r"missing glyphs (\d+)", run.stdout):
+    check(m.group(1) == "0", f"no glyph missing from every font ({m.group(0)})")
+for m in re.finditer(r"^width 160 mm: .*loose (\d+)", run.stdout, re.M):
+    check(m.group(1) == "0", f"no loose line at 160 mm ({m.group(0)})")
 
 source = open(paragraphs, encoding="utf-8").read()
 names = re.findall(r"\{([^}]*)\}", source)
@@ -49,6 +62,20 @@ check(len(rows) > 0, "pdffonts lists fonts")
 for row in rows:
     check(" yes yes yes " in row or re.search(r"\byes\s+yes\s+yes\b", row) is not None,
           f"font embedded, subset, with ToUnicode: {row}")
+
+if logical:
+    bidi = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069-]|\\s")
+    want = bidi.sub("", source.replace("{", "").replace("}", ""))
+    for page in range(1, 4):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), pdf, "-"],
+                              capture_output=True, text=True).stdout
+        got = bidi.sub("", text)
+        check(got == want, f"page {page}: the text reads back in logical order")
+        if got != want:
+            k = next((k for k in range(min(len(got), len(want))) if got[k] != want[k]), 0)
+            print(f"  differs at {k}: got …{got[k-20:k+30]}… expected …{want[k-20:k+30]}…")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
 
 protected = re.compile(r"[0-9@/]|\w\.\w|^[A-ZÅÄÖ]{2,}$")
 for page in sorted(hyphenated):

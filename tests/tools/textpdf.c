@@ -1,9 +1,11 @@
 /* The text engine's test page: the paragraphs of tests/text/paragraphs.txt ({…} marks a
  * person's name, never hyphenated) set justified at 60, 90 and 160 mm, one width per page,
- * in Noto Sans 10/14 pt, on A3-high pages so that each width fits one page. Prints per width the
- * figures the issue asks for and, per page, the lines that end in an inserted hyphen, so that
- * tests/text/check.py can compare pdftotext's text with the input. Usage: textpdf PARAGRAPHS.txt
- * OUT.pdf */
+ * in Noto Sans 10/14 pt, on A3-high pages so that each width fits one page. Prints per width
+ * and per paragraph the figures the issue asks for (hyphenated lines, loose lines, the widest
+ * word space), glyphs missing from every font, and per page the lines that end in an inserted
+ * hyphen, so that tests/text/check.py can compare pdftotext's text with the input. The PDF
+ * goes through the finishing step, one P structure element per paragraph, as every PDF the
+ * tests make (tests/pdf/check.py). Usage: textpdf PARAGRAPHS.txt OUT.pdf */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +14,10 @@
 #include "buf.h"
 #include "canvas.h"
 #include "diag.h"
+#include "finish.h"
 #include "font.h"
 #include "hyph.h"
+#include "out.h"
 #include "para.h"
 #include "pdf.h"
 
@@ -95,6 +99,8 @@ main(int argc, char **argv)
     md_hyph *hyph = NULL;
     md_font *font = NULL;
     md_pdf *pdf = NULL;
+    md_finish *fin = NULL;
+    md_buf raw = {0}, done = {0};
     char *text = slurp(argv[1]);
     int rc = 1;
     if (text == NULL || md_font_set_load("fonts", d, &fonts) != MD_OK ||
@@ -105,9 +111,10 @@ main(int argc, char **argv)
     md_pdf_meta meta = {.title = "motesdok: styckesättning",
                         .creator = "motesdok textpdf",
                         .date = "2024-01-30T00:00:00"};
-    if (md_pdf_open(argv[2], &meta, d, &pdf) != MD_OK)
+    if (md_buf_addf(&raw, "%s.cairo", argv[2]) != MD_OK || md_finish_new(&fin) != MD_OK ||
+        md_pdf_open(raw.data, &meta, d, &pdf) != MD_OK)
         goto out;
-    md_canvas c = md_pdf_canvas(pdf);
+    md_canvas c = md_finish_canvas(fin, md_pdf_canvas(pdf));
     md_para_style plain = {font, PT(10), 0x000000, 1};
     md_para_style name = {font, PT(10), 0x000000, 0};
     md_para_env env = {fonts, hyph};
@@ -117,8 +124,14 @@ main(int argc, char **argv)
         md_para_params p;
         md_para_params_default(&p, MM(widths_mm[w]));
         c.ops->begin_page(c.self, MM(210), MM(420));
+        if (w == 0)
+            c.ops->begin_tag(c.self, "Document", NULL);
         md_sp baseline = MM(25);
-        size_t lines = 0, hyphens = 0, loose = 0, overfull = 0, doubles = 0;
+        size_t lines = 0, hyphens = 0, loose = 0, overfull = 0, doubles = 0, missing = 0,
+               short_lines = 0;
+        char figures[4096] = "";
+        size_t figures_len = 0;
+        int par_no = 0;
         int32_t max_space = MD_SP_PER_PT;
         printf("hyphenated-lines %d:", w + 1);
         char *copy = md_strdup(text);
@@ -130,7 +143,15 @@ main(int argc, char **argv)
             md_para out;
             if (md_para_set(&env, spans, n, &p, a, d, argv[1], 0, &out) != MD_OK)
                 goto out;
+            c.ops->begin_tag(c.self, "P", NULL);
+            size_t par_doubles = 0, par_over = 0;
             for (size_t l = 0; l < out.lines_len; l++) {
+                for (size_t r = 0; r < out.lines[l].runs_len; r++)
+                    for (size_t g = 0; g < out.lines[l].runs[r].glyphs_len; g++)
+                        missing += out.lines[l].runs[r].glyphs[g].id == 0;
+                par_doubles +=
+                    l > 0 && out.lines[l].is_hyphenated && out.lines[l - 1].is_hyphenated;
+                par_over += out.lines[l].is_overfull;
                 draw_line(c, &out.lines[l], MM(25), baseline);
                 baseline += PT(14);
                 if (out.lines[l].is_hyphenated)
@@ -139,23 +160,45 @@ main(int argc, char **argv)
                 overfull += out.lines[l].is_overfull;
                 lines++;
             }
+            par_no++;
+            int k = snprintf(figures + figures_len, sizeof figures - figures_len,
+                             "  paragraph %d: lines %zu, hyphenated %zu, two in a row %zu, loose "
+                             "%zu, one word short %zu, overfull %zu, widest space %.2f x "
+                             "natural\n",
+                             par_no, out.lines_len, out.hyphens, par_doubles, out.loose_lines,
+                             out.short_lines, par_over, (double)out.max_space_ratio / MD_SP_PER_PT);
+            if (k > 0 && (size_t)k < sizeof figures - figures_len)
+                figures_len += (size_t)k;
             hyphens += out.hyphens;
+            short_lines += out.short_lines;
             loose += out.loose_lines;
             if (out.max_space_ratio > max_space)
                 max_space = out.max_space_ratio;
+            c.ops->end_tag(c.self, "P");
             baseline += PT(7);
         }
         printf("\n");
         printf("width %d mm: lines %zu, hyphenated %zu, two in a row %zu, loose %zu, "
-               "overfull %zu, widest space %.2f x natural\n",
-               widths_mm[w], lines, hyphens, doubles, loose, overfull,
-               (double)max_space / MD_SP_PER_PT);
+               "one word short %zu, overfull %zu, widest space %.2f x natural, missing glyphs "
+               "%zu\n%s",
+               widths_mm[w], lines, hyphens, doubles, loose, short_lines, overfull,
+               (double)max_space / MD_SP_PER_PT, missing, figures);
         md_free(copy);
+        if (w == 2)
+            c.ops->end_tag(c.self, "Document");
         c.ops->end_page(c.self);
         md_arena_free(a);
     }
     md_status st = md_pdf_close(pdf, d);
     pdf = NULL;
+    md_finish_opts fo = {.lang = "sv-SE",
+                         .date = meta.date,
+                         .icc_path = "/usr/share/color/icc/sRGB.icc",
+                         .source = argv[1]};
+    if (st == MD_OK)
+        st = md_finish_pdf(fin, raw.data, &fo, &done, d);
+    if (st == MD_OK)
+        st = md_out_file(argv[2], done.data ? done.data : "", done.len, d);
     rc = st == MD_OK ? 0 : 1;
 out:;
     md_buf msg = {0};
@@ -164,6 +207,11 @@ out:;
         fputs(msg.data, stderr);
     md_buf_free(&msg);
     md_pdf_abort(pdf);
+    if (raw.data != NULL)
+        remove(raw.data);
+    md_buf_free(&raw);
+    md_buf_free(&done);
+    md_finish_free(fin);
     md_hyph_free(hyph);
     md_font_set_free(fonts);
     md_diags_free(d);

@@ -1,11 +1,13 @@
-/* Tests of fo: lengths in every unit, inheritance, colours, shorthands, white space, the
- * warnings for unsupported FO, refusal of a DOCTYPE and of deep nesting, md:src, and every
- * allocation failing in turn. */
+/* Tests of fo: the value parsers of fo-value.c directly, lengths in every unit, inheritance,
+ * colours, shorthands, white space, the warnings for unsupported FO, refusal of a DOCTYPE and of
+ * deep nesting, md:src, and every allocation failing in turn. */
 #include "fo.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
+#include "fo-imp.h"
 
 #define FO_OPEN                                                                                    \
     "<fo:root xmlns:fo=\"http://www.w3.org/1999/XSL/Format\" xmlns:md=\"urn:motesdok:xslt\" "      \
@@ -506,9 +508,52 @@ test_alloc_failures(void)
     md_buf_free(&b);
 }
 
+/* fo-value.c on its own: the flags, the functions, colours and tokens. */
+static void
+test_values(void)
+{
+    md_fo_len l = {0};
+    CHECK_INT(md_fo_len_parse("10mm", 4, 10 * PT, 0, &l), 1);
+    CHECK_INT(l.sp, 1857713);
+    CHECK_INT(md_fo_len_parse("-0.1pt", 6, 10 * PT, 0, &l), 0);
+    CHECK_INT(md_fo_len_parse("-0.1pt", 6, 10 * PT, MD_FO_LENF_NEG, &l), 1);
+    CHECK_INT(l.sp, -6554);
+    CHECK_INT(md_fo_len_parse("50%", 3, 10 * PT, 0, &l), 0);
+    CHECK_INT(md_fo_len_parse("50%", 3, 10 * PT, MD_FO_LENF_PCT, &l), 1);
+    CHECK_INT(l.pct, 50 * 65536);
+    CHECK_INT(md_fo_len_parse("1.5em", 5, 10 * PT, 0, &l), 1);
+    CHECK_INT(l.sp, 15 * PT);
+    CHECK_INT(md_fo_len_parse("auto", 4, 0, 0, &l), 0);
+    CHECK_INT(md_fo_len_parse("auto", 4, 0, MD_FO_LENF_AUTO, &l), 1);
+    CHECK_INT(l.kind, MD_FO_LEN_AUTO);
+    CHECK_INT(md_fo_len_parse("body-start( )", 13, 0, 0, &l), 1);
+    CHECK_INT(l.kind, MD_FO_LEN_BODY_START);
+    CHECK_INT(md_fo_len_parse("12", 2, 0, 0, &l), 0);
+    uint32_t c = 0;
+    CHECK_INT(md_fo_color_parse("#abc", 4, 0, &c), 1);
+    CHECK_INT(c, 0xAABBCC);
+    CHECK_INT(md_fo_color_parse("rgb(100%, 0, 255)", 17, 0, &c), 1);
+    CHECK_INT(c, 0xFF00FF);
+    CHECK_INT(md_fo_color_parse("rgb(1,2)", 8, 0, &c), 0);
+    CHECK_INT(md_fo_color_parse("transparent", 11, 0, &c), 0);
+    CHECK_INT(md_fo_color_parse("transparent", 11, 1, &c), 1);
+    CHECK_INT(c, MD_FO_COLOR_NONE);
+    md_fo_tok t[4];
+    const char *v = " a proportional-column-width( 2 ) b ";
+    CHECK_INT(md_fo_tokens(v, t, 3), 3);
+    CHECK_INT(t[1].len, strlen("proportional-column-width( 2 )"));
+    CHECK_INT(md_fo_tokens(v, t, 2), 3);
+    size_t al = 0;
+    const char *a = md_fo_func_arg(t[1].s, t[1].len, "proportional-column-width", &al);
+    CHECK(a != NULL && al == 1 && a[0] == '2');
+    CHECK_INT(md_fo_round_div(-3, 2), -2);
+    CHECK_INT(md_fo_round_div(5, 2), 3);
+}
+
 int
 main(void)
 {
+    test_values();
     test_lengths();
     test_inheritance();
     test_colors();

@@ -304,6 +304,49 @@ test_hyphenation_needed(void)
     md_free(lines);
 }
 
+/* Capped stretch (a font's expansion limit): one justified line "10 10 10", two glues of
+ * 5 pt each with stretch 1 pt and capped stretch 2 pt; natural width 40.
+ *   Width 45, short 5 <= stretch 2 + capped 4: badness(5, 6), r = 297 * 5 / 6 = 247, b 57;
+ *   ratio 5/6.
+ *   Width 51, short 11 > 6: the capped 4 is spent and the stretch 2 takes the other 7:
+ *   badness(7, 2), r = 1039, b 4279; ratio 7/2. Were the capped stretch plain stretch the
+ *   line would be badness(11, 6) = 614: the cap makes a line as loose as its glue really
+ *   is. */
+static void
+test_capped(void)
+{
+    para q = {0};
+    md_kp_params p = defaults();
+    md_kp_line *lines = NULL;
+    size_t len = 0;
+    add_box(&q, 10 * PT);
+    for (int i = 0; i < 2; i++) {
+        add_penalty(&q, MD_KP_INF, 0, 0, 0);
+        add_glue(&q, 5 * PT, PT, 0, 0);
+        q.it[q.n - 1].stretch_capped = 2 * PT;
+        add_box(&q, 10 * PT);
+    }
+    add_penalty(&q, -MD_KP_INF, 0, 0, 0);
+    md_sp w = 45 * PT;
+    CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+    CHECK_INT(len, 1);
+    if (len == 1) {
+        CHECK_INT(lines[0].badness, 57);
+        CHECK_INT(lines[0].ratio, 54613); /* 5/6 × 65536 */
+    }
+    md_free(lines);
+    lines = NULL;
+    w = 51 * PT;
+    p.tolerance = 10000;
+    CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+    CHECK_INT(len, 1);
+    if (len == 1) {
+        CHECK_INT(lines[0].badness, 4279);
+        CHECK_INT(lines[0].ratio, 229376); /* 7/2 × 65536 */
+    }
+    md_free(lines);
+}
+
 /* max_hyphen_run 1 forbids the best paragraph, which hyphenates two lines in a row.
  * Words "5 5 2-3 5 5-5 4-2", width 20, glue 2 plus 2 minus 1. Items: 0:5 1:g 2:5 3:g 4:2
  * 5:hy 6:3 7:g 8:5 9:g 10:5 11:hy 12:5 13:g 14:4 15:hy 16:2 17:pen 18:fil.
@@ -639,7 +682,7 @@ oracle_legal(const oracle *o, size_t i)
 }
 
 typedef struct measured {
-    int64_t width, stretch, shrink, fil;
+    int64_t width, stretch, shrink, fil, capped;
 } measured;
 
 /* The line that ends at e after the break prev (NO_BREAK for the paragraph start): from
@@ -647,7 +690,7 @@ typedef struct measured {
 static measured
 measure(const oracle *o, size_t prev, size_t e)
 {
-    measured m = {0, 0, 0, 0};
+    measured m = {0, 0, 0, 0, 0};
     size_t s = 0;
     if (prev != NO_BREAK) {
         s = prev + 1;
@@ -657,11 +700,14 @@ measure(const oracle *o, size_t prev, size_t e)
     for (size_t i = s; i < e; i++) {
         if (o->it[i].type == MD_KP_BOX) {
             m.width += o->it[i].width;
+            m.capped += o->it[i].stretch_capped;
+            m.shrink += o->it[i].shrink;
         } else if (o->it[i].type == MD_KP_GLUE) {
             m.width += o->it[i].width;
             m.stretch += o->it[i].stretch;
             m.shrink += o->it[i].shrink;
             m.fil += o->it[i].stretch_fil;
+            m.capped += o->it[i].stretch_capped;
         }
     }
     if (e < o->n && o->it[e].type == MD_KP_PENALTY)
@@ -678,7 +724,14 @@ judge(const oracle *o, size_t prev, size_t e, size_t line, int *fit)
     int64_t short_by = target - m.width;
     long b;
     if (short_by > 0) {
-        b = m.fil != 0 ? 0 : tex_badness(short_by, m.stretch + o->emergency);
+        /* Capped stretch gives at most itself: past it, only the stretch grows. */
+        int64_t s = m.stretch + o->emergency;
+        if (m.fil != 0)
+            b = 0;
+        else if (short_by <= s + m.capped)
+            b = tex_badness(short_by, s + m.capped);
+        else
+            b = tex_badness(short_by - m.capped, s);
         *fit = b > 99 ? 0 : b > 12 ? 1 : 2;
     } else {
         b = -short_by > m.shrink ? 10001 : tex_badness(-short_by, m.shrink);
@@ -827,9 +880,16 @@ lines_consistent(oracle *o, const md_kp_line *lines, size_t len)
         long b, ratio = 0;
         int over = 0;
         if (short_by > 0) {
-            b = m.fil != 0 ? 0 : tex_badness(short_by, m.stretch);
-            if (m.fil == 0 && m.stretch > 0) {
-                int64_t r = short_by * 65536 / m.stretch;
+            /* Up to stretch + capped both take the shortfall; past it, the stretch alone
+             * takes what the capped stretch cannot. */
+            int64_t s = m.stretch + m.capped, t = short_by;
+            if (short_by > s) {
+                s = m.stretch;
+                t = short_by - m.capped;
+            }
+            b = m.fil != 0 ? 0 : tex_badness(t, s);
+            if (m.fil == 0 && s > 0) {
+                int64_t r = t * 65536 / s;
                 ratio = r > INT32_MAX ? INT32_MAX : (long)r;
             }
         } else if (-short_by > m.shrink) {
@@ -883,8 +943,10 @@ random_para(para *q, int is_mono)
             }
             if (is_mono) /* 1/3 em plus 1/6 minus 1/9 of 10 pt, as cmr10's space */
                 add_glue(q, 218453, 109227, 72818, 0);
-            else
+            else {
                 add_glue(q, (md_sp)(2 + rnd(2)) * PT, (md_sp)rnd(3) * PT, (md_sp)rnd(2) * PT, 0);
+                q->it[q->n - 1].stretch_capped = rnd(2) ? (md_sp)rnd(PT + 1) : 0;
+            }
         }
         int parts = 1 + (int)(rnd(is_mono ? 2 : 3) == 0) + (int)(rnd(is_mono ? 2 : 4) == 0);
         for (int j = 0; j < parts; j++) {
@@ -893,10 +955,16 @@ random_para(para *q, int is_mono)
                 add_penalty(q, is_explicit ? 50 : (int32_t)rnd(200),
                             is_mono ? 5 * PT : (md_sp)rnd(PT + 1), 1, is_explicit);
             }
-            if (is_mono)
+            if (is_mono) {
                 add_box(q, (md_sp)(1 + rnd(5)) * 5 * PT);
-            else
+            } else {
                 add_box(q, (md_sp)(1 + rnd(6)) * PT + (md_sp)rnd(PT));
+                /* A font's expansion: capped stretch and shrink on the box itself. */
+                if (rnd(3) == 0) {
+                    q->it[q->n - 1].stretch_capped = (md_sp)rnd(PT / 4);
+                    q->it[q->n - 1].shrink = (md_sp)rnd(PT / 4);
+                }
+            }
         }
     }
     if (rnd(6) != 0)
@@ -927,9 +995,10 @@ dump_case(const para *q, const md_sp *widths, size_t widths_len, const md_kp_par
 {
     for (size_t i = 0; i < q->n; i++) {
         const md_kp_item *it = &q->it[i];
-        printf("  %zu: type %d width %d stretch %d shrink %d fil %d penalty %d flag %d/%d\n", i,
-               (int)it->type, it->width, it->stretch, it->shrink, it->stretch_fil, it->penalty,
-               it->is_flagged, it->is_explicit);
+        printf("  %zu: type %d width %d stretch %d capped %d shrink %d fil %d penalty %d flag "
+               "%d/%d\n",
+               i, (int)it->type, it->width, it->stretch, it->stretch_capped, it->shrink,
+               it->stretch_fil, it->penalty, it->is_flagged, it->is_explicit);
     }
     printf("  widths");
     for (size_t i = 0; i < widths_len; i++)
@@ -1243,6 +1312,41 @@ test_graded(void)
     }
 }
 
+/* is_graded and a line of one word (no stretch, capped stretch of its glyphs): 250 pt lines,
+ * A (200 pt, capped 4) g1 (10 plus 1) B (20) g2 (10 plus 1) C (200, capped 4), then the end.
+ *   X: "A" alone, 50 pt short: past its capped 4 pt, graded as if that went on growing:
+ *      r = 46 / 4 = 11.5, 100 r^3 = 152087; then "B C" as the last line.
+ *   Y: "A B", 20 pt short, stretch 1 plus capped 4: r = 16 / 1, 409600; then "C".
+ * X is the less bad (a lone word with 2 % of its glyphs to give beats word spaces 16 times
+ * their stretch); without the capped stretch to grade by, a lone word would cost 10^7. */
+static void
+test_graded_one_word(void)
+{
+    const md_sp P = MD_SP_PER_PT;
+    md_kp_item items[] = {
+        {.type = MD_KP_BOX, .width = 200 * P, .stretch_capped = 4 * P},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = P},
+        {.type = MD_KP_BOX, .width = 20 * P},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = P},
+        {.type = MD_KP_BOX, .width = 200 * P, .stretch_capped = 4 * P},
+        {.type = MD_KP_PENALTY, .penalty = MD_KP_INF},
+        {.type = MD_KP_GLUE, .stretch_fil = P},
+    };
+    md_sp width = 250 * P;
+    md_kp_params p;
+    md_kp_params_default(&p);
+    p.tolerance = MD_KP_INF;
+    p.pretolerance = -1;
+    p.emergency_stretch = 0;
+    p.is_graded = 1;
+    md_kp_line *lines = NULL;
+    size_t n = 0;
+    CHECK_INT(md_kp_break(items, 7, &width, 1, &p, &lines, &n), MD_OK);
+    CHECK_INT(n, 2);
+    CHECK_INT(n > 0 ? lines[0].end : 0, 1);
+    md_free(lines);
+}
+
 int
 main(void)
 {
@@ -1252,6 +1356,7 @@ main(void)
     test_pretolerance();
     test_hyphenation_needed();
     test_hyphen_run();
+    test_capped();
     test_forced_break();
     test_emergency();
     test_overfull();
@@ -1263,5 +1368,6 @@ main(void)
     test_limits();
     test_alloc_failure();
     test_graded();
+    test_graded_one_word();
     return check_done();
 }

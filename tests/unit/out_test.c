@@ -1,5 +1,5 @@
 /* Tests of out: atomic replacement, folders made, the old file kept when writing fails
- * (a full disk is simulated with a file size limit). */
+ * (a full disk is simulated with a file size limit), and nothing left by a killed writer. */
 #include "out.h"
 
 #include <signal.h>
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -78,6 +79,21 @@ main(void)
     CHECK_STR(slurp(path), "första");
     CHECK_INT(count_files(sub), 1);
     CHECK_INT(md_diags_count(d, MD_DIAG_ERROR), 1);
+
+    /* A process killed mid-write (SIGKILL: nothing can clean up) leaves the old file and no
+     * temporary file, named or not. */
+    pid_t pid = fork();
+    if (pid == 0) {
+        md_out *k = NULL;
+        if (md_out_open(path, d, &k) == MD_OK)
+            md_out_write(k, "halvskriv", 9);
+        raise(SIGKILL);
+        _exit(0);
+    }
+    int status = 0;
+    CHECK(pid > 0 && waitpid(pid, &status, 0) == pid && WIFSIGNALED(status));
+    CHECK_STR(slurp(path), "första");
+    CHECK_INT(count_files(sub), 1);
 
     /* A folder that cannot be made is a clear error. */
     CHECK_INT(md_out_file("/proc/motesdok/x.pdf", "x", 1, d), MD_EIO);

@@ -1,5 +1,6 @@
 /* Tests of pdf: a page of text becomes a PDF with the text and fonts in it, the same bytes
- * twice, and an aborted PDF leaves the previous file as it was. */
+ * twice, and an aborted PDF leaves the previous file as it was; named destinations, a link
+ * to one and bookmarks read back with qpdf. */
 #include "pdf.h"
 
 #include <stdio.h>
@@ -55,6 +56,57 @@ write_pdf(const char *path, md_font_set *fonts, md_font *f, md_diags *d, int is_
     if (is_aborted || st != MD_OK) {
         md_pdf_abort(p);
         return is_aborted ? MD_OK : st;
+    }
+    return md_pdf_close(p, d);
+}
+
+/* Two pages: a link on the first to a destination on the second (its name ASCII, as page.c
+ * makes them: cairo 1.16 writes other bytes differently in /Dests and in a link's /Dest), and
+ * two bookmarks, the inner one under a closed outer. All
+ * inside a Document element: cairo 1.16 writes a damaged file (qpdf: "object 3 0 not found")
+ * for a Link tag outside every structure element. */
+static md_status
+write_links(const char *path, md_diags *d)
+{
+    md_pdf_meta meta = {.title = "Länkar", .date = "2024-01-30T16:00:00"};
+    md_pdf *p = NULL;
+    md_status st = md_pdf_open(path, &meta, d, &p);
+    if (st != MD_OK)
+        return st;
+    md_canvas c = md_pdf_canvas(p);
+    const char *name = "punkt-%C3%A5(3)";
+    int outer = 0, inner = 0;
+    st = c.ops->begin_page(c.self, PT(300), PT(300));
+    if (st == MD_OK)
+        st = c.ops->begin_tag(c.self, "Document", NULL);
+    if (st == MD_OK)
+        st = c.ops->begin_tag(c.self, "Link", "dest='punkt-%C3%A5(3)'");
+    if (st == MD_OK)
+        st = c.ops->rect(c.self, PT(10), PT(10), PT(50), PT(10), 0x0000ff);
+    if (st == MD_OK)
+        st = c.ops->end_tag(c.self, "Link");
+    if (st == MD_OK)
+        st = c.ops->dest(c.self, "start", PT(10), PT(10));
+    if (st == MD_OK)
+        st = c.ops->end_page(c.self);
+    if (st == MD_OK)
+        st = c.ops->begin_page(c.self, PT(300), PT(300));
+    if (st == MD_OK)
+        st = c.ops->dest(c.self, name, PT(20), PT(100));
+    if (st == MD_OK)
+        st = c.ops->rect(c.self, PT(20), PT(100), PT(50), PT(10), 0);
+    if (st == MD_OK)
+        st = c.ops->end_tag(c.self, "Document");
+    if (st == MD_OK)
+        st = c.ops->end_page(c.self);
+    if (st == MD_OK)
+        st = c.ops->outline(c.self, 0, "Början", "dest='start'", 0, &outer);
+    if (st == MD_OK)
+        st = c.ops->outline(c.self, outer, "Här", "dest='punkt-%C3%A5(3)'", 1, &inner);
+    CHECK(outer > 0 && inner > 0 && inner != outer);
+    if (st != MD_OK) {
+        md_pdf_abort(p);
+        return st;
     }
     return md_pdf_close(p, d);
 }
@@ -121,6 +173,19 @@ main(void)
     free(pa);
     free(pa2);
     snprintf(cmd, sizeof cmd, "ls %s | wc -l | grep -qx 2", dir);
+    CHECK_INT(system(cmd), 0);
+    /* Destinations, the link and the bookmarks, read back by qpdf. */
+    char l[300];
+    snprintf(l, sizeof l, "%s/links.pdf", dir);
+    CHECK_INT(write_links(l, d), MD_OK);
+    snprintf(cmd, sizeof cmd, "qpdf --check %s >/dev/null", l);
+    CHECK_INT(system(cmd), 0);
+    snprintf(
+        cmd, sizeof cmd,
+        "python3 tests/page/pdf_dests.py %s | tr '\\n' '|' | grep -qxF "
+        "\"dest punkt-%%C3%%A5(3) 2|dest start 1|link 1 punkt-%%C3%%A5(3) 2|outline 0 closed 1 "
+        "Början|outline 1 open 2 Här|\"",
+        l);
     CHECK_INT(system(cmd), 0);
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK_INT(system(cmd), 0);

@@ -9,9 +9,11 @@
     xmlns:l10n="urn:motesdok:l10n"
     xmlns:t="urn:motesdok:test:l10n"
     xmlns:m="urn:motesdok:meeting:1"
-    exclude-result-prefixes="l10n t m">
+    xmlns:dates="urn:motesdok:dates"
+    exclude-result-prefixes="l10n t m dates">
 
   <xsl:import href="../../xsl/lib/l10n-sv.xsl"/>
+  <xsl:import href="../../xsl/lib/dates.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -158,6 +160,45 @@
   <xsl:template match="t:case[@template = 'capitalise']" mode="run">
     <xsl:call-template name="l10n:capitalise">
       <xsl:with-param name="text" select="string(@input)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Date arithmetic (xsl/lib/dates.xsl): templates named "dates:…". -->
+  <xsl:template match="t:case[@template = 'dates:to-days']" mode="run">
+    <xsl:call-template name="dates:to-days">
+      <xsl:with-param name="date" select="string(@input)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:case[@template = 'dates:add-days']" mode="run">
+    <xsl:call-template name="dates:add-days">
+      <xsl:with-param name="date" select="string(@input)"/>
+      <xsl:with-param name="days" select="number(@days)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:case[@template = 'dates:weekday']" mode="run">
+    <xsl:call-template name="dates:weekday">
+      <xsl:with-param name="date" select="string(@input)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:case[@template = 'dates:easter']" mode="run">
+    <xsl:call-template name="dates:easter">
+      <xsl:with-param name="year" select="string(@input)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:case[@template = 'dates:is-free-day']" mode="run">
+    <xsl:call-template name="dates:is-free-day">
+      <xsl:with-param name="date" select="string(@input)"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="t:case[@template = 'dates:notice']" mode="run">
+    <xsl:call-template name="dates:notice">
+      <xsl:with-param name="approved" select="string(@input)"/>
+      <xsl:with-param name="what" select="string(@what)"/>
     </xsl:call-template>
   </xsl:template>
 

@@ -172,7 +172,9 @@
           </xsl:call-template>
         </xsl:if>
         <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
-          <xsl:apply-templates select="$people" mode="common:participant"/>
+          <xsl:apply-templates select="$people" mode="common:participant">
+            <xsl:with-param name="which" select="$which"/>
+          </xsl:apply-templates>
         </fo:block>
       </xsl:if>
     </xsl:for-each>
@@ -268,13 +270,24 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- An empty seat: "Vakans, Förskole- och grundskoleförvaltningen". -->
+  <!-- An empty seat: "Vakans, Förskole- och grundskoleförvaltningen"; under a heading
+       "Vakans" (which="vacancy") the organisation alone. -->
   <xsl:template match="m:vacancy" mode="common:participant">
+    <xsl:param name="which" select="'all'"/>
     <fo:block md:src="{md:line()}">
-      <xsl:call-template name="common:s">
-        <xsl:with-param name="id" select="'vacancy'"/>
-      </xsl:call-template>
-      <xsl:value-of select="concat(', ', normalize-space(m:org))"/>
+      <xsl:choose>
+        <xsl:when test="$which = 'vacancy' and normalize-space(m:org) != ''">
+          <xsl:value-of select="normalize-space(m:org)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="common:s">
+            <xsl:with-param name="id" select="'vacancy'"/>
+          </xsl:call-template>
+          <xsl:if test="normalize-space(m:org) != ''">
+            <xsl:value-of select="concat(', ', normalize-space(m:org))"/>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
     </fo:block>
   </xsl:template>
 
@@ -681,10 +694,20 @@
        month or term, or marked preliminary, says so. -->
   <xsl:template match="m:calendar">
     <fo:table xsl:use-attribute-sets="page:table" md:src="{md:line()}">
-      <fo:table-column column-width="proportional-column-width(3)"/>
-      <fo:table-column column-width="proportional-column-width(2)"/>
-      <fo:table-column column-width="proportional-column-width(3)"/>
-      <fo:table-column column-width="proportional-column-width(4)"/>
+      <!-- Date and time on one line each ("april 2024 (preliminärt)" may take two), a place
+           such as "Föreningarnas Hus" on one line; a calendar without any place has no Plats
+           column, and the activity takes its width. -->
+      <fo:table-column column-width="proportional-column-width(2.6)"/>
+      <fo:table-column column-width="proportional-column-width(2.6)"/>
+      <xsl:choose>
+        <xsl:when test="m:entry/m:place">
+          <fo:table-column column-width="proportional-column-width(3.4)"/>
+          <fo:table-column column-width="proportional-column-width(4.4)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <fo:table-column column-width="proportional-column-width(7.8)"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <fo:table-header md:src="{md:line()}">
         <fo:table-row>
           <xsl:call-template name="common:header-cell">
@@ -693,9 +716,11 @@
           <xsl:call-template name="common:header-cell">
             <xsl:with-param name="id" select="'time'"/>
           </xsl:call-template>
-          <xsl:call-template name="common:header-cell">
-            <xsl:with-param name="id" select="'place'"/>
-          </xsl:call-template>
+          <xsl:if test="m:entry/m:place">
+            <xsl:call-template name="common:header-cell">
+              <xsl:with-param name="id" select="'place'"/>
+            </xsl:call-template>
+          </xsl:if>
           <xsl:call-template name="common:header-cell">
             <xsl:with-param name="id" select="'event'"/>
           </xsl:call-template>
@@ -722,7 +747,7 @@
   <xsl:template match="m:entry">
     <fo:table-row md:src="{md:line()}">
       <fo:table-cell xsl:use-attribute-sets="page:cell">
-        <fo:block md:src="{md:line()}">
+        <fo:block hyphenate="false" md:src="{md:line()}">
           <xsl:choose>
             <xsl:when test="@date">
               <xsl:call-template name="l10n:date-short">
@@ -755,7 +780,7 @@
         </fo:block>
       </fo:table-cell>
       <fo:table-cell xsl:use-attribute-sets="page:cell">
-        <fo:block md:src="{md:line()}">
+        <fo:block hyphenate="false" md:src="{md:line()}">
           <xsl:for-each select="m:time">
             <xsl:if test="position() &gt; 1">, </xsl:if>
             <xsl:call-template name="l10n:time-range">
@@ -765,13 +790,15 @@
           </xsl:for-each>
         </fo:block>
       </fo:table-cell>
-      <fo:table-cell xsl:use-attribute-sets="page:cell">
-        <fo:block md:src="{md:line()}">
-          <xsl:for-each select="m:place">
-            <xsl:call-template name="common:place"/>
-          </xsl:for-each>
-        </fo:block>
-      </fo:table-cell>
+      <xsl:if test="../m:entry/m:place">
+        <fo:table-cell xsl:use-attribute-sets="page:cell">
+          <fo:block md:src="{md:line()}">
+            <xsl:for-each select="m:place">
+              <xsl:call-template name="common:place"/>
+            </xsl:for-each>
+          </fo:block>
+        </fo:table-cell>
+      </xsl:if>
       <fo:table-cell xsl:use-attribute-sets="page:cell">
         <fo:block md:src="{md:line(m:title)}">
           <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
@@ -785,11 +812,18 @@
     </fo:table-row>
   </xsl:template>
 
-  <!-- A watch list: one bullet per entry, its title in bold and its notes. -->
+  <!-- A watch list: one bullet per entry, its title in bold and its notes. Every entry has
+       the same space after it, whether it has notes (whose paragraphs bring their own space)
+       or only a title. -->
   <xsl:template match="m:watchlist">
     <fo:list-block xsl:use-attribute-sets="page:list" md:src="{md:line()}">
       <xsl:for-each select="m:watch">
         <fo:list-item md:src="{md:line()}">
+          <xsl:if test="not(*[not(self::m:title)]) and position() != last()">
+            <xsl:attribute name="space-after">
+              <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+            </xsl:attribute>
+          </xsl:if>
           <fo:list-item-label xsl:use-attribute-sets="page:list-label">
             <fo:block md:src="{md:line()}">&#8226;</fo:block>
           </fo:list-item-label>

@@ -103,23 +103,26 @@
   <!-- The whole fo:root: masters, one page sequence (id "document", which the footer's
        page-number-citation-last cites), the static content and the flow. kind is the sv.xml
        id of the document's name ("kallelse", "protokoll" …); content the blocks of the flow;
-       title the document title (PDF metadata) when it is not "Kind Bodies". -->
+       bodies and date make the title "Kind Bodies Date" (PDF metadata) and the running
+       header, by default from the meeting. -->
   <xsl:template name="page:document">
     <xsl:param name="kind"/>
     <xsl:param name="content"/>
-    <xsl:variable name="kind-name">
-      <xsl:call-template name="l10n:string">
-        <xsl:with-param name="id" select="$kind"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="bodies">
+    <!-- Who and when, for the title and the running header: by default the meeting's bodies
+         and date; a document that is not one meeting's (the kalendarium) passes its own. -->
+    <xsl:param name="bodies">
       <xsl:call-template name="l10n:join">
         <xsl:with-param name="nodes" select="/m:meeting/m:bodies/m:body"/>
       </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="date">
+    </xsl:param>
+    <xsl:param name="date">
       <xsl:call-template name="l10n:date-short">
         <xsl:with-param name="date" select="/m:meeting/@date"/>
+      </xsl:call-template>
+    </xsl:param>
+    <xsl:variable name="kind-name">
+      <xsl:call-template name="l10n:string">
+        <xsl:with-param name="id" select="$kind"/>
       </xsl:call-template>
     </xsl:variable>
     <fo:root xml:lang="sv" language="sv" country="SE">

@@ -35,6 +35,9 @@
   <!-- Year of the kalendarium (kalender.xsl), e.g. "2024"; empty for the meeting's own year. -->
   <xsl:param name="year" select="''"/>
 
+  <!-- The § number of a protokollsutdrag (utdrag.xsl), e.g. "13"; motesdok utdrag sets it. -->
+  <xsl:param name="paragraph" select="''"/>
+
   <!-- Address the HTML site is published under (html.xsl), ending in "/"; "/" for a local copy. -->
   <xsl:param name="site-base" select="'/'"/>
 

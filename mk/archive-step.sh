@@ -1,0 +1,56 @@
+#!/bin/sh
+# One step of `make archive` (mk/archive.mk): runs `motesdok WHAT [NAME]`, prints the
+# progress line "[37/120] protokoll 2021-05-18", keeps the messages in LOG/WHAT-NAME.log and,
+# when the step fails, records it in LOG/failed/ for the summary. It always exits 0, so that
+# make goes on with the other meetings; the summary (mk/archive-summary.sh) fails the run.
+# The target is not touched on failure (motesdok writes atomically), so the next
+# `make archive` tries the step again.
+# Usage: archive-step.sh WHAT NAME   (NAME "-" for site, ics, data)
+# Environment: ARCHIVE_BIN, ARCHIVE_LOG, ARCHIVE_TOTAL, ARCHIVE_BRAND, ARCHIVE_STAMP (a file
+# to touch on success, for steps whose outputs are many files).
+set -u
+what=$1
+name=$2
+log=$ARCHIVE_LOG
+mkdir -p "$log/failed"
+label=$what
+[ "$name" = - ] || label="$what $name"
+file=$log/$what${name#-}.log
+[ "$name" = - ] || file=$log/$what-$name.log
+
+case $what in
+kallelse | protokoll | kalender) set -- "$what" "$name" --brand "$ARCHIVE_BRAND" ;;
+site) set -- site --brand "$ARCHIVE_BRAND" ;;
+*) set -- "$what" ;;
+esac
+
+"$ARCHIVE_BIN" "$@" >"$file" 2>&1
+rc=$?
+# Steps are counted as they finish; the counter is shared by the parallel jobs of make -j,
+# and the increment and the line are one critical section (flock), so the numbers are
+# printed in order.
+progress() {
+    flock "$log/counter.lock" sh -c \
+        'n=$(( $(cat "$1" 2>/dev/null || echo 0) + 1 )); echo "$n" >"$1"; echo "[$n/$2] $3"' \
+        sh "$log/counter" "$ARCHIVE_TOTAL" "$1"
+}
+if [ "$rc" -eq 0 ]; then
+    warnings=$(grep -c ': warning: ' "$file")
+    if [ "$warnings" -gt 0 ]; then
+        progress "$label ($warnings warnings: $file)"
+    else
+        progress "$label"
+    fi
+    if [ -n "${ARCHIVE_STAMP:-}" ]; then
+        mkdir -p "$(dirname "$ARCHIVE_STAMP")" && touch "$ARCHIVE_STAMP"
+    fi
+else
+    cp "$file" "$log/failed/$(basename "$file")"
+    {
+        echo "$label FAILED (exit $rc)"
+        grep ': error: ' "$file" | head -n 3 | sed 's/^/    /'
+    } >"$file.summary"
+    progress "$(cat "$file.summary")"
+    rm -f "$file.summary"
+fi
+exit 0

@@ -1,0 +1,781 @@
+/* The HTML site (issue 7). Call tree of md_site_build:
+ *   list_meetings      every NAME.xml of the folder, in name order
+ *   load_cache         a meeting whose record in OUT/.site-cache/ is newer than its inputs
+ *                      is not read again (its page stays; its digest comes from the record)
+ *   read_one           md_xml_read, md_xml_validate, md_xml_lint; a broken meeting is left out
+ *   build date         the option (SOURCE_DATE_EPOCH), else the newest meeting's date
+ *   fresh_page         xsl/html.xsl → OUT/site/NAME/index.html; the PDFs of OUT/NAME/ and the
+ *                      figures and attachments (listed by xsl/site/files.xsl) beside it;
+ *                      xsl/site/digest.xsl → one <meeting> of the site document
+ *   site pages         the digests as one document → index.html, kalender.html, uppdrag.html
+ *   style and logo     xsl/site/files.xsl (brand colours) + xsl/site/style.css → style.css
+ *   remove_stale       the folders of meetings whose file is gone
+ * Stylesheets may not write files (src/xslt.c), so every file is written here, atomically, and
+ * only when its bytes change (so a rebuild leaves unchanged files and their times alone). */
+#include "site.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "out.h"
+#include "xml.h"
+#include "xslt.h"
+
+/* Largest PDF, image or attachment copied into the site, in bytes. */
+#define SITE_MAX_COPY (256L * 1024 * 1024)
+/* Most meetings in one folder. */
+#define SITE_MAX_MEETINGS 100000
+/* The namespace of the site document the digests make (xsl/site/digest.xsl). */
+#define SITE_NS "urn:motesdok:site:1"
+
+typedef struct site {
+    const md_site_opts *o;
+    md_diags *d;
+    md_xslt *html;
+    md_xslt *digest;
+    md_xslt *files;
+    const char *feeds;
+    const char *open_data;
+    char date[11];
+    struct timespec shared; /* newest of the stylesheets, brand files, schema and program */
+} site;
+
+/* A meeting file name without ".xml" that can name a folder and a URL: letters, digits, '-',
+ * '_' and '.', not starting with '.'. */
+static int
+is_plain_name(const char *s, size_t len)
+{
+    if (len == 0 || len > 100 || s[0] == '.')
+        return 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              c == '-' || c == '_' || c == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+/* A relative path that stays inside its folder: no leading '/', no "." or ".." component, no
+ * '\\', ':', '?', '#', '%' or control characters (so it is a file, not a URL). */
+static int
+is_inside_path(const char *p)
+{
+    if (p[0] == '\0' || p[0] == '/' || strlen(p) > 500)
+        return 0;
+    for (const unsigned char *s = (const unsigned char *)p; *s; s++) {
+        if (*s < 0x20 || *s == 0x7f || *s == '\\' || *s == ':' || *s == '?' || *s == '#' ||
+            *s == '%')
+            return 0;
+    }
+    const char *c = p;
+    while (*c) {
+        size_t n = strcspn(c, "/");
+        if (n == 0 || (n == 1 && c[0] == '.') || (n == 2 && c[0] == '.' && c[1] == '.'))
+            return 0;
+        c += n;
+        if (*c == '/')
+            c++;
+    }
+    return 1;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+free_names(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        md_free(names[i]);
+    md_free(names);
+}
+
+/* The NAME of every NAME.xml in dir, sorted; a file whose name cannot be a folder of the site
+ * is reported and left out (*bad set). */
+static md_status
+list_meetings(const char *dir, md_diags *d, char ***out, size_t *out_len, int *bad)
+{
+    DIR *dh = opendir(dir);
+    if (dh == NULL) {
+        md_diag_add(d, MD_DIAG_ERROR, dir, 0, 0, "cannot read the folder of meetings");
+        return MD_EIO;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    md_status st = MD_OK;
+    struct dirent *e;
+    while (st == MD_OK && (e = readdir(dh)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (len <= 4 || strcmp(e->d_name + len - 4, ".xml") != 0 || e->d_name[0] == '.')
+            continue;
+        if (!is_plain_name(e->d_name, len - 4)) {
+            md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                        "%s/%s: a meeting's file name becomes a folder and a web address; use "
+                        "letters, digits, '-', '_' and '.' only, such as 2024-01-30.xml",
+                        dir, e->d_name);
+            *bad = 1;
+            continue;
+        }
+        if (n == cap) {
+            if (cap >= SITE_MAX_MEETINGS) {
+                md_diag_add(d, MD_DIAG_ERROR, dir, 0, 0, "more than %d meetings",
+                            SITE_MAX_MEETINGS);
+                st = MD_ELIMIT;
+                break;
+            }
+            size_t ncap = cap ? cap * 2 : 64;
+            char **nn = md_realloc_array(names, ncap, sizeof *nn);
+            if (nn == NULL) {
+                st = MD_ENOMEM;
+                break;
+            }
+            names = nn;
+            cap = ncap;
+        }
+        if ((names[n] = md_strndup(e->d_name, len - 4)) == NULL)
+            st = MD_ENOMEM;
+        else
+            n++;
+    }
+    closedir(dh);
+    if (st != MD_OK) {
+        free_names(names, n);
+        return st;
+    }
+    if (n > 0)
+        qsort(names, n, sizeof names[0], compare_names);
+    *out = names;
+    *out_len = n;
+    return MD_OK;
+}
+
+/* Writes data to path atomically unless the file already holds exactly these bytes. */
+static md_status
+write_file(const char *path, const char *data, size_t len, md_diags *d)
+{
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode) && (size_t)sb.st_size == len) {
+        md_buf old = {0};
+        md_status st = md_buf_read_file(&old, path, len);
+        int same = st == MD_OK && old.len == len && (len == 0 || memcmp(old.data, data, len) == 0);
+        md_buf_free(&old);
+        if (same)
+            return MD_OK;
+    }
+    return md_out_file(path, data ? data : "", len, d);
+}
+
+/* Writes a cache record: to a temporary file, then renamed into place, so a reader sees the
+ * old record or the whole new one; not synced to disk (a record lost in a crash only means the
+ * page is made again, and an empty one fails the key check). */
+static md_status
+write_record(const char *path, const char *data, size_t len, md_diags *d)
+{
+    md_buf tmp = {0};
+    md_status st = md_buf_addf(&tmp, "%s.tmp", path);
+    if (st != MD_OK)
+        return st;
+    FILE *f = fopen(tmp.data, "wb");
+    if (f == NULL) {
+        /* The folder may be missing: md_out_file makes it (and syncs, once). */
+        md_buf_free(&tmp);
+        return md_out_file(path, data, len, d);
+    }
+    int ok = fwrite(data, 1, len, f) == len;
+    ok = fclose(f) == 0 && ok;
+    if (!ok || rename(tmp.data, path) != 0) {
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot write the site's cache record");
+        remove(tmp.data);
+        st = MD_EIO;
+    }
+    md_buf_free(&tmp);
+    return st;
+}
+
+/* Copies the file from to path (as write_file). */
+static md_status
+copy_file(const char *from, const char *to, md_diags *d)
+{
+    md_buf b = {0};
+    md_status st = md_buf_read_file(&b, from, (size_t)SITE_MAX_COPY);
+    if (st == MD_EIO)
+        md_diag_add(d, MD_DIAG_ERROR, from, 0, 0, "cannot read the file to copy into the site");
+    else if (st == MD_ELIMIT)
+        md_diag_add(d, MD_DIAG_ERROR, from, 0, 0, "larger than %ld bytes; not copied",
+                    SITE_MAX_COPY);
+    if (st == MD_OK)
+        st = write_file(to, b.data, b.len, d);
+    md_buf_free(&b);
+    return st;
+}
+
+/* Reads, validates and lints one meeting; on MD_OK *out is the caller's. */
+static md_status
+read_one(const site *s, const char *name, md_xml_doc **out)
+{
+    md_buf path = {0};
+    md_xml_doc *doc = NULL;
+    md_status st = md_buf_addf(&path, "%s/%s.xml", s->o->meetings, name);
+    if (st == MD_OK)
+        st = md_xml_read(path.data, s->d, &doc);
+    if (st == MD_OK)
+        st = md_xml_validate(doc, s->o->schema, s->d);
+    if (st == MD_OK)
+        st = md_xml_lint(doc, s->d);
+    if (st == MD_OK) {
+        *out = doc;
+        doc = NULL;
+    }
+    md_xml_free(doc);
+    md_buf_free(&path);
+    return st;
+}
+
+/* The size of OUT/NAME/WHAT.pdf as decimal text, "" when there is no such file. */
+static md_status
+pdf_size(const site *s, const char *name, const char *what, char out[24])
+{
+    md_buf path = {0};
+    out[0] = '\0';
+    if (md_buf_addf(&path, "%s/%s/%s.pdf", s->o->out, name, what) != MD_OK)
+        return MD_ENOMEM;
+    struct stat sb;
+    if (stat(path.data, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0)
+        snprintf(out, 24, "%lld", (long long)sb.st_size);
+    md_buf_free(&path);
+    return MD_OK;
+}
+
+/* Copies the files listed in list (one path per line, relative to the meeting's folder: its
+ * figures and attachments, from xsl/site/files.xsl) from the meeting's folder to
+ * OUT/site/NAME/. */
+static md_status
+copy_listed(const site *s, const char *name, const char *list)
+{
+    md_buf from = {0}, to = {0};
+    md_status st = MD_OK;
+    const char *line = list;
+    while (st == MD_OK && line != NULL && *line != '\0') {
+        const char *end = strchr(line, '\n');
+        size_t len = end != NULL ? (size_t)(end - line) : strlen(line);
+        char *rel = md_strndup(line, len);
+        if (rel == NULL) {
+            st = MD_ENOMEM;
+        } else if (*rel != '\0' && !is_inside_path(rel)) {
+            md_diag_add(s->d, MD_DIAG_ERROR, NULL, 0, 0,
+                        "%s/%s.xml: \"%s\" is not a path inside the meeting's folder; the site "
+                        "copies only files beside the meeting",
+                        s->o->meetings, name, rel);
+            st = MD_EINPUT;
+        } else if (*rel != '\0') {
+            md_buf_clear(&from);
+            md_buf_clear(&to);
+            if (md_buf_addf(&from, "%s/%s", s->o->meetings, rel) != MD_OK ||
+                md_buf_addf(&to, "%s/site/%s/%s", s->o->out, name, rel) != MD_OK)
+                st = MD_ENOMEM;
+            else
+                st = copy_file(from.data, to.data, s->d);
+        }
+        md_free(rel);
+        line = end != NULL ? end + 1 : NULL;
+    }
+    md_buf_free(&from);
+    md_buf_free(&to);
+    return st;
+}
+
+/* Copies OUT/NAME/kallelse.pdf and protokoll.pdf beside the page when they exist (their sizes
+ * are not empty). */
+static md_status
+copy_pdfs(const site *s, const char *name, const char *kallelse, const char *protokoll)
+{
+    md_buf from = {0}, to = {0};
+    md_status st = MD_OK;
+    const char *const pdfs[] = {kallelse[0] ? "kallelse" : NULL, protokoll[0] ? "protokoll" : NULL};
+    for (size_t i = 0; st == MD_OK && i < 2; i++) {
+        if (pdfs[i] == NULL)
+            continue;
+        md_buf_clear(&from);
+        md_buf_clear(&to);
+        if (md_buf_addf(&from, "%s/%s/%s.pdf", s->o->out, name, pdfs[i]) != MD_OK ||
+            md_buf_addf(&to, "%s/site/%s/%s.pdf", s->o->out, name, pdfs[i]) != MD_OK)
+            st = MD_ENOMEM;
+        else
+            st = copy_file(from.data, to.data, s->d);
+    }
+    md_buf_free(&from);
+    md_buf_free(&to);
+    return st;
+}
+
+/* The first line of a meeting's cache record: what else its page depends on. */
+static md_status
+cache_key(const site *s, const char *kallelse, const char *protokoll, md_buf *out)
+{
+    return md_buf_addf(out, "motesdok-site 1 brand=%s feeds=%s data=%s pdf=%s,%s\n", s->o->brand,
+                       s->feeds, s->open_data, kallelse, protokoll);
+}
+
+/* Whether a is later than b. */
+static int
+is_later(struct timespec a, struct timespec b)
+{
+    return a.tv_sec > b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec > b.tv_nsec);
+}
+
+/* Raises *t to the modification time of path, and of everything under it when it is a folder
+ * (depth levels down). A missing path changes nothing. */
+static void
+newest(const char *path, int depth, struct timespec *t)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return;
+    if (is_later(sb.st_mtim, *t))
+        *t = sb.st_mtim;
+    if (!S_ISDIR(sb.st_mode) || depth <= 0)
+        return;
+    DIR *dh = opendir(path);
+    if (dh == NULL)
+        return;
+    md_buf child = {0};
+    struct dirent *e;
+    while ((e = readdir(dh)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        md_buf_clear(&child);
+        if (md_buf_addf(&child, "%s/%s", path, e->d_name) == MD_OK)
+            newest(child.data, depth - 1, t);
+    }
+    closedir(dh);
+    md_buf_free(&child);
+}
+
+/* The cache record of a meeting when it is still good: newer than the meeting's file, its
+ * PDFs and every shared input (stylesheets, brand files, schema, the program), with the same
+ * key line, and the page still there. On MD_OK *out is the record (md_free) or NULL. */
+static md_status
+load_cache(const site *s, const char *name, const char *kallelse, const char *protokoll, char **out,
+           size_t *out_len)
+{
+    md_buf path = {0}, key = {0}, rec = {0};
+    struct stat sb;
+    struct timespec inputs = s->shared;
+    *out = NULL;
+    md_status st = md_buf_addf(&path, "%s/%s.xml", s->o->meetings, name);
+    if (st == MD_OK) {
+        newest(path.data, 0, &inputs);
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "%s/%s", s->o->out, name);
+    }
+    if (st == MD_OK) {
+        newest(path.data, 1, &inputs);
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "%s/site/%s/index.html", s->o->out, name);
+    }
+    int ok = st == MD_OK && stat(path.data, &sb) == 0 && S_ISREG(sb.st_mode);
+    md_buf_clear(&path);
+    if (ok && (st = md_buf_addf(&path, "%s/.site-cache/%s", s->o->out, name)) != MD_OK)
+        ok = 0;
+    ok = ok && stat(path.data, &sb) == 0 && is_later(sb.st_mtim, inputs);
+    if (ok && (st = cache_key(s, kallelse, protokoll, &key)) != MD_OK)
+        ok = 0;
+    if (ok) {
+        md_status r = md_buf_read_file(&rec, path.data, (size_t)SITE_MAX_COPY);
+        if (r == MD_ENOMEM)
+            st = r;
+        ok = r == MD_OK && rec.len > key.len && memcmp(rec.data, key.data, key.len) == 0 &&
+             memchr(rec.data, '\0', rec.len) != NULL;
+    }
+    if (ok) {
+        *out_len = rec.len;
+        *out = md_buf_take(&rec);
+    }
+    md_buf_free(&path);
+    md_buf_free(&key);
+    md_buf_free(&rec);
+    return st;
+}
+
+/* The meeting's date from its cache record ("" when the record has none). */
+static void
+cache_date(const char *rec, char date[11])
+{
+    const char *line = strchr(rec, '\n');
+    date[0] = '\0';
+    if (line != NULL && strlen(line + 1) >= 11 && line[11] == '\n') {
+        memcpy(date, line + 1, 10);
+        date[10] = '\0';
+    }
+}
+
+/* The page of a meeting whose cache record is good: the page stays; the PDFs and files are
+ * copied again (only changed bytes are written) and the cached digest is appended to all. */
+static md_status
+cached_page(const site *s, const char *name, const char *rec, size_t len, const char *kallelse,
+            const char *protokoll, md_buf *all)
+{
+    const char *nul = memchr(rec, '\0', len);
+    const char *assets = strchr(rec, '\n');
+    assets = assets != NULL ? strchr(assets + 1, '\n') : NULL;
+    if (nul == NULL || assets == NULL || assets > nul)
+        return MD_EBUG;
+    md_status st = copy_pdfs(s, name, kallelse, protokoll);
+    if (st == MD_OK)
+        st = copy_listed(s, name, assets + 1);
+    if (st == MD_OK)
+        st = md_buf_add(all, nul + 1, len - (size_t)(nul + 1 - rec));
+    return st;
+}
+
+/* The page of one meeting made afresh from its document: NAME/index.html, its PDFs and
+ * files, its digest appended to all, and its cache record OUT/.site-cache/NAME written last:
+ * the key line, the meeting's date, the files to copy, a NUL byte, the digest. */
+static md_status
+fresh_page(const site *s, const char *name, const md_xml_doc *doc, const char *kallelse,
+           const char *protokoll, md_buf *all)
+{
+    md_buf page = {0}, path = {0}, assets = {0}, digest = {0}, cache = {0};
+    char date[11];
+    /* The page does not depend on the build date (only the shared pages show it). */
+    const char *params[] = {"page",
+                            "meeting",
+                            "name",
+                            name,
+                            "brand",
+                            s->o->brand,
+                            "kallelse-pdf-bytes",
+                            kallelse,
+                            "protokoll-pdf-bytes",
+                            protokoll,
+                            "feeds",
+                            s->feeds,
+                            "open-data",
+                            s->open_data,
+                            "what",
+                            "assets",
+                            NULL};
+    md_status st = md_xslt_build_date(NULL, doc, s->d, date);
+    if (st == MD_OK)
+        st = md_xslt_run(s->html, doc, params, s->d, &page);
+    if (st == MD_OK)
+        st = md_xslt_run(s->files, doc, params, s->d, &assets);
+    if (st == MD_OK)
+        st = md_xslt_run(s->digest, doc, params, s->d, &digest);
+    if (st == MD_OK && md_buf_addf(&path, "%s/site/%s/index.html", s->o->out, name) != MD_OK)
+        st = MD_ENOMEM;
+    if (st == MD_OK)
+        st = write_file(path.data, page.data, page.len, s->d);
+    if (st == MD_OK)
+        st = copy_pdfs(s, name, kallelse, protokoll);
+    if (st == MD_OK)
+        st = copy_listed(s, name, assets.data);
+    if (st == MD_OK && digest.data != NULL)
+        st = md_buf_add(all, digest.data, digest.len);
+    md_buf_clear(&path);
+    if (st == MD_OK &&
+        (cache_key(s, kallelse, protokoll, &cache) != MD_OK ||
+         md_buf_addf(&cache, "%s\n%s", date, assets.data ? assets.data : "") != MD_OK ||
+         md_buf_add(&cache, "", 1) != MD_OK ||
+         md_buf_add(&cache, digest.data ? digest.data : "", digest.len) != MD_OK ||
+         md_buf_addf(&path, "%s/.site-cache/%s", s->o->out, name) != MD_OK))
+        st = MD_ENOMEM;
+    if (st == MD_OK)
+        st = write_record(path.data, cache.data, cache.len, s->d);
+    md_buf_free(&page);
+    md_buf_free(&path);
+    md_buf_free(&assets);
+    md_buf_free(&digest);
+    md_buf_free(&cache);
+    return st;
+}
+
+/* index.html, kalender.html and uppdrag.html from the site document; style.css and the logo. */
+static md_status
+site_pages(const site *s, const md_xml_doc *all)
+{
+    static const char *const pages[][2] = {
+        {"index", "index.html"}, {"calendar", "kalender.html"}, {"actions", "uppdrag.html"}};
+    md_buf out = {0}, path = {0}, css = {0};
+    md_status st = MD_OK;
+    for (size_t i = 0; st == MD_OK && i < sizeof pages / sizeof pages[0]; i++) {
+        const char *params[] = {"page",      pages[i][0],  "build-date", s->date,
+                                "brand",     s->o->brand,  "feeds",      s->feeds,
+                                "open-data", s->open_data, NULL};
+        md_buf_clear(&out);
+        md_buf_clear(&path);
+        st = md_xslt_run(s->html, all, params, s->d, &out);
+        if (st == MD_OK && md_buf_addf(&path, "%s/site/%s", s->o->out, pages[i][1]) != MD_OK)
+            st = MD_ENOMEM;
+        if (st == MD_OK)
+            st = write_file(path.data, out.data, out.len, s->d);
+    }
+    /* style.css: the brand's colours as custom properties, then the hand-written sheet. */
+    const char *css_params[] = {"what", "css", "brand", s->o->brand, NULL};
+    if (st == MD_OK)
+        st = md_xslt_run(s->files, all, css_params, s->d, &css);
+    md_buf_clear(&path);
+    if (st == MD_OK && md_buf_addf(&path, "%s/xsl/site/style.css", s->o->root) != MD_OK)
+        st = MD_ENOMEM;
+    if (st == MD_OK && (st = md_buf_read_file(&css, path.data, 1024 * 1024)) != MD_OK)
+        md_diag_add(s->d, MD_DIAG_ERROR, path.data, 0, 0, "cannot read the site's stylesheet");
+    md_buf_clear(&path);
+    if (st == MD_OK && md_buf_addf(&path, "%s/site/style.css", s->o->out) != MD_OK)
+        st = MD_ENOMEM;
+    if (st == MD_OK)
+        st = write_file(path.data, css.data, css.len, s->d);
+    /* The logo: its path under the project from the brand file. */
+    const char *logo_params[] = {"what", "logo", "brand", s->o->brand, NULL};
+    md_buf_clear(&out);
+    if (st == MD_OK)
+        st = md_xslt_run(s->files, all, logo_params, s->d, &out);
+    if (st == MD_OK) {
+        char *nl = out.data != NULL ? strchr(out.data, '\n') : NULL;
+        if (nl != NULL)
+            *nl = '\0';
+        md_buf from = {0};
+        md_buf_clear(&path);
+        if (out.data == NULL || !is_inside_path(out.data)) {
+            md_diag_add(s->d, MD_DIAG_ERROR, NULL, 0, 0, "the brand's logo path \"%s\" is unusable",
+                        out.data ? out.data : "");
+            st = MD_EINPUT;
+        } else if (md_buf_addf(&from, "%s/%s", s->o->root, out.data) != MD_OK ||
+                   md_buf_addf(&path, "%s/site/logo.svg", s->o->out) != MD_OK) {
+            st = MD_ENOMEM;
+        } else {
+            st = copy_file(from.data, path.data, s->d);
+        }
+        md_buf_free(&from);
+    }
+    md_buf_free(&out);
+    md_buf_free(&path);
+    md_buf_free(&css);
+    return st;
+}
+
+/* Removes the folder path and everything in it, not following symbolic links; at most depth
+ * levels deep (a meeting's folder holds its page, PDFs and images/). */
+static md_status
+remove_tree(const char *path, int depth, md_diags *d)
+{
+    struct stat sb;
+    if (lstat(path, &sb) != 0)
+        return MD_OK;
+    if (!S_ISDIR(sb.st_mode)) {
+        if (unlink(path) != 0) {
+            md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot remove the stale file");
+            return MD_EIO;
+        }
+        return MD_OK;
+    }
+    if (depth <= 0) {
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "nested too deep to remove; remove it by hand");
+        return MD_ELIMIT;
+    }
+    DIR *dh = opendir(path);
+    if (dh == NULL) {
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot read the stale folder");
+        return MD_EIO;
+    }
+    md_status st = MD_OK;
+    md_buf child = {0};
+    struct dirent *e;
+    while (st == MD_OK && (e = readdir(dh)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        md_buf_clear(&child);
+        st = md_buf_addf(&child, "%s/%s", path, e->d_name);
+        if (st == MD_OK)
+            st = remove_tree(child.data, depth - 1, d);
+    }
+    closedir(dh);
+    md_buf_free(&child);
+    if (st == MD_OK && rmdir(path) != 0) {
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot remove the stale folder");
+        st = MD_EIO;
+    }
+    return st;
+}
+
+/* Removes OUT/site/NAME/ of every meeting whose NAME.xml is gone (a folder with an index.html
+ * whose name is not in names). A meeting that is still there but broken keeps its old page.
+ * The feeds' and the data's folders have no index.html and are never touched. */
+static md_status
+remove_stale(const site *s, char **names, size_t n)
+{
+    md_buf dir = {0}, path = {0};
+    md_status st = md_buf_addf(&dir, "%s/site", s->o->out);
+    DIR *dh = st == MD_OK ? opendir(dir.data) : NULL;
+    struct dirent *e;
+    while (st == MD_OK && dh != NULL && (e = readdir(dh)) != NULL) {
+        const char *name = e->d_name;
+        if (!is_plain_name(name, strlen(name)) ||
+            (n > 0 && bsearch(&name, names, n, sizeof names[0], compare_names) != NULL))
+            continue;
+        struct stat sb;
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "%s/%s/index.html", dir.data, name);
+        if (st == MD_OK && lstat(path.data, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            md_buf_clear(&path);
+            st = md_buf_addf(&path, "%s/%s", dir.data, name);
+            if (st == MD_OK)
+                st = remove_tree(path.data, 8, s->d);
+        }
+    }
+    if (dh != NULL)
+        closedir(dh);
+    md_buf_free(&dir);
+    md_buf_free(&path);
+    return st;
+}
+
+static md_status
+load(const site *s, const char *rel, md_xslt **out)
+{
+    md_buf path = {0};
+    md_status st = md_buf_addf(&path, "%s/%s", s->o->root, rel);
+    if (st == MD_OK)
+        st = md_xslt_load(s->o->root, path.data, s->d, out);
+    md_buf_free(&path);
+    return st;
+}
+
+/* One meeting of the folder: its document when it is read afresh, else its cache record. */
+typedef struct entry {
+    md_xml_doc *doc;
+    char *rec;
+    size_t rec_len;
+    char kallelse[24];
+    char protokoll[24];
+    char date[11];
+} entry;
+
+md_status
+md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
+{
+    site s = {.o = o, .d = d};
+    s.feeds = o->has_feeds ? "yes" : "no";
+    s.open_data = o->has_open_data ? "yes" : "no";
+    char **names = NULL;
+    size_t n = 0, pages = 0;
+    entry *e = NULL;
+    md_xml_doc *all_doc = NULL;
+    md_buf all = {0}, all_path = {0}, dir = {0};
+    int bad = 0;
+    md_status st = list_meetings(o->meetings, d, &names, &n, &bad);
+    if (st == MD_OK && n > 0 && (e = md_alloc_array(n, sizeof *e)) == NULL)
+        st = MD_ENOMEM;
+    /* What every page depends on besides its meeting. */
+    if (st == MD_OK && md_buf_addf(&dir, "%s/xsl", o->root) == MD_OK) {
+        newest(dir.data, 6, &s.shared);
+        md_buf_clear(&dir);
+    }
+    if (st == MD_OK && md_buf_addf(&dir, "%s/xml/brand", o->root) == MD_OK)
+        newest(dir.data, 1, &s.shared);
+    if (st == MD_OK)
+        newest(o->schema, 0, &s.shared);
+    if (st == MD_OK && o->program != NULL)
+        newest(o->program, 0, &s.shared);
+    /* Every meeting first: from its cache record when that is good, else read and validated;
+     * the build date may be the newest meeting's. */
+    for (size_t i = 0; st == MD_OK && i < n; i++) {
+        st = pdf_size(&s, names[i], "kallelse", e[i].kallelse);
+        if (st == MD_OK)
+            st = pdf_size(&s, names[i], "protokoll", e[i].protokoll);
+        if (st == MD_OK)
+            st = load_cache(&s, names[i], e[i].kallelse, e[i].protokoll, &e[i].rec, &e[i].rec_len);
+        if (st != MD_OK)
+            break;
+        if (e[i].rec != NULL) {
+            cache_date(e[i].rec, e[i].date);
+            continue;
+        }
+        md_status r = read_one(&s, names[i], &e[i].doc);
+        if (r == MD_OK)
+            r = md_xslt_build_date(NULL, e[i].doc, d, e[i].date);
+        if (r == MD_ENOMEM || r == MD_EBUG)
+            st = r;
+        else if (r != MD_OK)
+            bad = 1;
+    }
+    if (st == MD_OK && o->build_date != NULL) {
+        snprintf(s.date, sizeof s.date, "%s", o->build_date);
+    } else if (st == MD_OK) {
+        for (size_t i = 0; i < n; i++) {
+            if (strcmp(e[i].date, s.date) > 0)
+                memcpy(s.date, e[i].date, sizeof s.date);
+        }
+    }
+    if (st == MD_OK)
+        st = load(&s, "xsl/html.xsl", &s.html);
+    if (st == MD_OK)
+        st = load(&s, "xsl/site/digest.xsl", &s.digest);
+    if (st == MD_OK)
+        st = load(&s, "xsl/site/files.xsl", &s.files);
+    if (st == MD_OK)
+        st = md_buf_addf(&all, "<site xmlns=\"%s\" build-date=\"%s\">\n", SITE_NS, s.date);
+    for (size_t i = 0; st == MD_OK && i < n; i++) {
+        size_t mark = all.len;
+        md_status r = MD_OK;
+        if (e[i].rec != NULL)
+            r = cached_page(&s, names[i], e[i].rec, e[i].rec_len, e[i].kallelse, e[i].protokoll,
+                            &all);
+        else if (e[i].doc != NULL)
+            r = fresh_page(&s, names[i], e[i].doc, e[i].kallelse, e[i].protokoll, &all);
+        else
+            continue;
+        if (r == MD_OK) {
+            pages++;
+        } else if (r == MD_EINPUT || r == MD_ELIMIT) {
+            /* Its page is not made; the others are. Drop a half-appended digest. */
+            all.len = mark;
+            all.data[mark] = '\0';
+            bad = 1;
+        } else {
+            st = r;
+        }
+    }
+    if (st == MD_OK)
+        st = md_buf_adds(&all, "</site>\n");
+    if (st == MD_OK && md_buf_addf(&all_path, "%s/site/site.xml", o->out) != MD_OK)
+        st = MD_ENOMEM;
+    if (st == MD_OK) {
+        st = md_xml_read_memory(all_path.data, all.data, all.len, d, &all_doc);
+        if (st == MD_EINPUT || st == MD_ELIMIT) {
+            md_diag_add(d, MD_DIAG_ERROR, "xsl/site/digest.xsl", 0, 0,
+                        "the digests of the meetings do not make one XML document (a bug)");
+            st = MD_EBUG;
+        }
+    }
+    if (st == MD_OK)
+        st = site_pages(&s, all_doc);
+    if (st == MD_OK)
+        st = remove_stale(&s, names, n);
+    if (st == MD_OK && bad)
+        st = MD_EINPUT;
+    if (done != NULL)
+        *done = pages;
+    md_xml_free(all_doc);
+    for (size_t i = 0; e != NULL && i < n; i++) {
+        md_xml_free(e[i].doc);
+        md_free(e[i].rec);
+    }
+    md_free(e);
+    free_names(names, n);
+    md_xslt_free(s.html);
+    md_xslt_free(s.digest);
+    md_xslt_free(s.files);
+    md_buf_free(&all);
+    md_buf_free(&all_path);
+    md_buf_free(&dir);
+    return st;
+}

@@ -1,0 +1,181 @@
+# shellcheck shell=sh
+# Sourced by tests/run.sh: make archive, the feeds, the open data, make publish, the scale
+# generator (docs/archive.md, docs/ics.md, docs/opendata.md).
+echo "== the archive: make archive, feeds, open data, publish"
+
+# The archive under test: the real meetings and two years of generated ones, in a folder of
+# their own; make runs with the program under test (ARCHIVE_BIN, an absolute path, so make
+# never relinks it) and without the jobserver of the make that runs the tests.
+A=$tmp/archive
+mkdir -p "$A"
+cp -r xml/meetings "$A/meetings"
+ABIN=$(pwd)/$BIN
+# Usage: archive_in OUT MEETINGS [make arguments…]
+archive_in() {
+    out=$1 meetings=$2; shift 2
+    env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory ARCHIVE_BIN="$ABIN" \
+        MOTESDOK_MEETINGS="$meetings" MOTESDOK_OUT="$out" "$@" archive
+}
+
+ok "gen.py: 2 years of meetings" python3 tests/scale/gen.py "$A/gen" --years 2 --per-year 4
+ok "gen.py: the same arguments give the same bytes" \
+    sh -c "python3 tests/scale/gen.py '$tmp/gen2' --years 2 --per-year 4 2>/dev/null &&
+           diff -r '$A/gen' '$tmp/gen2'"
+ok "gen.py: the generated meetings validate (schema and rules, no warning)" \
+    sh -c "'$BIN' validate '$A'/gen/*.xml >'$tmp/gen-validate' 2>&1; rc=\$?;
+           cat '$tmp/gen-validate'; [ \$rc -eq 0 ] && [ ! -s '$tmp/gen-validate' ]"
+ok "gen.py: a cancelled and a planned meeting among them (4 years)" \
+    sh -c "python3 tests/scale/gen.py '$tmp/gen4' --years 4 2>/dev/null &&
+           grep -l 'status=\"cancelled\"' '$tmp'/gen4/*.xml | grep -q . &&
+           grep -l 'status=\"planned\"' '$tmp'/gen4/*.xml | grep -q ."
+cp "$A"/gen/*.xml "$A/meetings/"
+# A cancelled meeting, so the feeds and the data show one.
+sed 's/kind="minnesanteckningar" status="held"/kind="kallelse" status="cancelled"/' \
+    "$A/meetings/$(ls "$A/gen" | head -n 1)" >"$A/cancel.xml" && mv "$A/cancel.xml" \
+    "$A/meetings/$(ls "$A/gen" | head -n 1)"
+n_meetings=$(ls "$A"/meetings/*.xml | wc -l)
+n_held=$(grep -l 'status="held"' "$A"/meetings/*.xml | wc -l)
+years=$(ls "$A/meetings" | sed -n 's/^\([0-9]\{4\}\)-.*/\1/p' | sort -u)
+n_years=$(echo "$years" | wc -l)
+
+ok "make -j2 archive: every document, the site, the feeds and the data" \
+    archive_in "$A/out" "$A/meetings" -j2
+cp "$tmp/out" "$A/first.log"
+ok "archive: a kallelse for each of the $n_meetings meetings, a protokoll for the $n_held held" \
+    sh -c "[ \$(ls '$A'/out/*/kallelse.pdf | wc -l) -eq $n_meetings ] &&
+           [ \$(ls '$A'/out/*/protokoll.pdf | wc -l) -eq $n_held ]"
+ok "archive: one progress line per step, [N/TOTAL] WHAT NAME, numbered in order" \
+    sh -c "total=\$(grep -c '^\[' '$A/first.log');
+           [ \"\$total\" -eq \$(( $n_meetings + $n_held + $n_years + 3 )) ] &&
+           grep '^\[' '$A/first.log' | sed 's/^\[\([0-9]*\)\/.*/\1/' | sort -n -c &&
+           grep -q \"^\[1/\$total\] \(kallelse\|protokoll\) [0-9-]*\" '$A/first.log' &&
+           grep -q \"^\[\$total/\$total\] \(ics\|data\)\" '$A/first.log'"
+ok "archive: a kalendarium for each of the $n_years years" \
+    sh -c "for y in $(echo $years); do test -s '$A'/out/kalender-\$y.pdf || exit 1; done"
+ok "archive: site, kalender.ics, a feed per body, data/index.json" \
+    test -s "$A/out/site/index.html" -a -s "$A/out/site/kalender.ics" \
+    -a -s "$A/out/site/kalender/samverkansradet.ics" -a -s "$A/out/site/kalender/c-natet.ics" \
+    -a -s "$A/out/site/data/index.json"
+
+if (cd tests/ics && npm ci --no-audit --no-fund --silent >"$tmp/npm.log" 2>&1); then
+    counted "ical.js reads the archive's feeds; they agree with the open data" \
+        node tests/ics/feeds.mjs "$A/out/site"
+    # The check must be able to fail: a confirmed meeting turned cancelled in a copy.
+    cp -r "$A/out/site" "$tmp/bad-site"
+    sed -i '0,/STATUS:CONFIRMED/s//STATUS:CANCELLED/' "$tmp/bad-site/kalender.ics"
+    must_fail "feeds.mjs notices a STATUS that the data does not say" \
+        node tests/ics/feeds.mjs "$tmp/bad-site"
+else
+    sed 's/^/    /' "$tmp/npm.log" | tail -n 5
+    fail "npm ci in tests/ics (ical.js)"
+fi
+ok "open data: every file is JSON (python3 -m json.tool)" \
+    sh -c "find '$A/out/site/data' -name '*.json' | while read -r f; do
+               python3 -m json.tool \"\$f\" >/dev/null || { echo \"\$f\"; exit 1; }; done"
+ok "open data: every file parses in node too" \
+    sh -c "find '$A/out/site/data' -name '*.json' |
+           xargs node -e 'for (const f of process.argv.slice(1)) JSON.parse(require(\"fs\").readFileSync(f, \"utf8\"))'"
+counted "open data: the JSON says what the meetings say" \
+    python3 tests/scale/check-data.py "$A/meetings" "$A/out/site/data"
+cp -r "$A/out/site/data" "$tmp/bad-data"
+sed -i '0,/"cancelled": false/s//"cancelled": true/' \
+    "$tmp/bad-data/meetings/2024-01-30.json"
+must_fail "check-data.py notices a meeting file that does not say what its XML says" \
+    python3 tests/scale/check-data.py "$A/meetings" "$tmp/bad-data"
+
+# Incremental: nothing changed, nothing is made; one meeting touched, only its documents and
+# the site (with its feeds and data) are made again.
+touch "$tmp/marker"
+sleep 1
+ok "a second make archive rebuilds nothing" \
+    sh -c "archive_out=\$(env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$A/out' -j2 archive) &&
+           echo \"\$archive_out\" | grep -q 'nothing to rebuild' &&
+           [ -z \"\$(find '$A/out' -newer '$tmp/marker' -type f ! -path '*/archive-log/*')\" ]"
+one=$(ls "$A/gen" | tail -n 3 | head -n 1)
+one=${one%.xml}
+touch "$A/meetings/$one.xml"
+ok "touching $one rebuilds its documents, the kalendarier, the site, feeds and data, nothing else" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$A/out' -j2 archive >'$tmp/one.log' &&
+           cat '$tmp/one.log' &&
+           sed -n 's/^\[[0-9]*\/[0-9]*\] \([a-z]* *[0-9-]*\).*/\1/p' '$tmp/one.log' |
+               sed 's/ *\$//' | sort >'$tmp/one.got' &&
+           { if grep -q 'status=\"held\"' '$A/meetings/$one.xml'; then echo 'protokoll $one'; fi;
+             printf 'data\nics\nkallelse $one\nsite\n';
+             for y in $(echo $years); do echo \"kalender \$y\"; done; } | sort >'$tmp/one.want' &&
+           diff '$tmp/one.want' '$tmp/one.got'"
+ok "a change in a shared stylesheet would rebuild every document (make -n -W)" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory -n ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$A/out' -W xsl/lib/params.xsl \
+               archive-build | grep -c 'archive-step.sh \\(kallelse\\|protokoll\\)' |
+           grep -qx $(( n_meetings + n_held ))"
+
+# make -j1 and make -j2 give the same bytes.
+ok "make -j1 archive into a second folder" archive_in "$A/out1" "$A/meetings" -j1
+ok "make -j2 and make -j1 give the same PDFs, pages, feeds and data" \
+    sh -c "cd '$A/out' && find . -type f ! -path './archive-log/*' ! -path './.archive/*' \
+               ! -name '*.fo' | LC_ALL=C sort >'$tmp/files2' &&
+           cd '$A/out1' && find . -type f ! -path './archive-log/*' ! -path './.archive/*' \
+               ! -name '*.fo' | LC_ALL=C sort >'$tmp/files1' &&
+           diff '$tmp/files1' '$tmp/files2' &&
+           while read -r f; do cmp \"$A/out/\$f\" \"$A/out1/\$f\" || exit 1; done <'$tmp/files1'"
+
+# One broken meeting: the others are built, the run fails with a summary naming it.
+B=$tmp/broken
+mkdir -p "$B/meetings"
+# The seeds and three generated meetings, one of them broken (enough to show the others
+# are built, and quicker than the whole archive).
+cp -r xml/meetings/. "$B/meetings/"
+for f in $(ls "$A/gen" | head -n 3); do cp "$A/meetings/$f" "$B/meetings/"; done
+n_b=$(ls "$B"/meetings/*.xml | wc -l)
+bad=$(ls "$A/gen" | head -n 2 | tail -n 1)
+sed 's/<agenda>/<agenda><bogus\/>/' "$A/meetings/$bad" >"$B/meetings/$bad"
+must_fail "make -j2 archive with one broken meeting exits non-zero" archive_in "$B/out" "$B/meetings" -j2
+cp "$tmp/out" "$B/log"
+ok "the summary names the broken meeting and its error with file:line" \
+    sh -c "grep -q '^archive: [0-9]* of [0-9]* steps failed' '$B/log' &&
+           grep -q 'kallelse-${bad%.xml}' '$B/log' && grep -q '$bad:[0-9]*: error: ' '$B/log'"
+ok "the other meetings' documents, the site, the feeds and the data were still built" \
+    sh -c "n=\$(ls '$B'/out/*/kallelse.pdf | wc -l); echo \"kallelse PDFs: \$n\";
+           [ \$n -eq $(( n_b - 1 )) ] && ! test -e '$B/out/${bad%.xml}/kallelse.pdf' &&
+           for f in site/index.html site/kalender.ics site/data/index.json; do
+               test -s '$B'/out/\$f || { echo \"missing \$f\"; cat '$B/log'; exit 1; }; done"
+ok "the next run tries the broken meeting again (and fails again)" \
+    sh -c "! env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$B/meetings' MOTESDOK_OUT='$B/out' archive >'$tmp/again.log' 2>&1 &&
+           grep -q 'kallelse ${bad%.xml} FAILED' '$tmp/again.log'"
+
+# make publish: a fresh destination, then a swap; killed half-way the old site stays.
+P=$tmp/pub
+mkdir -p "$P"
+ok "make publish DEST=…: a new destination" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory MOTESDOK_OUT='$A/out' \
+               DEST='$P/www' publish && diff -r '$A/out/site' '$P/www'"
+must_fail "make publish without DEST is refused" \
+    env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory MOTESDOK_OUT="$A/out" publish
+cp -r "$A/out/site" "$tmp/site2"
+echo "second version" >"$tmp/site2/version.txt"
+ok "publish over an existing site swaps the folders" \
+    sh -c "python3 mk/publish.py '$tmp/site2' '$P/www' && diff -r '$tmp/site2' '$P/www'"
+for where in copy swap; do
+    cp -r "$tmp/site2" "$tmp/site3"
+    echo "third version" >"$tmp/site3/version.txt"
+    MOTESDOK_PUBLISH_PAUSE=$where python3 mk/publish.py "$tmp/site3" "$P/www" 2>"$tmp/pause.log" &
+    pid=$!
+    i=0
+    while ! grep -q paused "$tmp/pause.log" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    kill -9 $pid 2>/dev/null
+    wait $pid 2>/dev/null
+    ok "publish killed during the $where: the previous site is intact and readable" \
+        sh -c "grep -q paused '$tmp/pause.log' && diff -r '$tmp/site2' '$P/www'"
+    rm -rf "$tmp/site3"
+done
+ok "the next publish removes what the killed runs left and publishes" \
+    sh -c "python3 mk/publish.py '$A/out/site' '$P/www' >/dev/null && diff -r '$A/out/site' '$P/www' &&
+           [ -z \"\$(ls -A '$P' | grep -v '^www\$')\" ]"
+ln -s www "$P/live"
+ok "publish to a symbolic link replaces the link atomically" \
+    sh -c "python3 mk/publish.py '$tmp/site2' '$P/live' >/dev/null && [ -L '$P/live' ] &&
+           diff -r '$tmp/site2' '$P/live/' && python3 mk/publish.py '$A/out/site' '$P/live' >/dev/null &&
+           diff -r '$A/out/site' '$P/live/' && [ \$(ls -A '$P' | grep -c '^\.live\.site-') -eq 1 ]"
