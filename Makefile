@@ -134,9 +134,15 @@ fuzz: $(FUZZ_TARGETS:%=$(FUZZ_DIR)/%_fuzz)
 	done
 
 # The benchmark report (release build; figures are medians, machines are shared and noisy).
+# Three parts: the text engine, whole documents against Apache FOP (mk/bench.mk), and the
+# archive rebuild (mk/archive.mk). BENCH_PARTS="text pages" runs only some.
+BENCH_PARTS ?= text pages archive
 bench:
 	@$(MAKE) --no-print-directory BUILD=release out/build/release/tests/textbench
-	@out/build/release/tests/textbench 31
+	@case " $(BENCH_PARTS) " in *" text "*) out/build/release/tests/textbench 31 ;; esac
+	@case " $(BENCH_PARTS) " in *" pages "*) $(MAKE) --no-print-directory bench-pages ;; esac
+	@case " $(BENCH_PARTS) " in *" archive "*) \
+	    $(MAKE) --no-print-directory BUILD=release bench-archive ;; esac
 
 check-sanitize:
 	$(MAKE) check BUILD=sanitize

@@ -27,15 +27,22 @@ esac
 "$ARCHIVE_BIN" "$@" >"$file" 2>&1
 rc=$?
 # Steps are counted as they finish; the counter is shared by the parallel jobs of make -j,
-# and the increment and the line are one critical section (flock), so the numbers are
-# printed in order.
+# and the increment and the line are one critical section (flock on fd 9), so the numbers are
+# printed in order. Only flock is a process of its own here (a thousand steps of a large
+# archive make every process count).
 progress() {
-    flock "$log/counter.lock" sh -c \
-        'n=$(( $(cat "$1" 2>/dev/null || echo 0) + 1 )); echo "$n" >"$1"; echo "[$n/$2] $3"' \
-        sh "$log/counter" "$ARCHIVE_TOTAL" "$1"
+    {
+        flock 9
+        n=0
+        [ -s "$log/counter" ] && read -r n <"$log/counter"
+        n=$((n + 1))
+        echo "$n" >"$log/counter"
+        echo "[$n/$ARCHIVE_TOTAL] $1"
+    } 9>"$log/counter.lock"
 }
 if [ "$rc" -eq 0 ]; then
-    warnings=$(grep -c ': warning: ' "$file")
+    warnings=0
+    [ -s "$file" ] && warnings=$(grep -c ': warning: ' "$file")
     if [ "$warnings" -gt 0 ]; then
         progress "$label ($warnings warnings: $file)"
     else

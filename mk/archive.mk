@@ -3,14 +3,15 @@
 #
 #   make archive [-j2] [BRAND=orebro] [MOTESDOK_MEETINGS=dir] [MOTESDOK_OUT=dir]
 #   make publish DEST=/var/www/motesdok
-#   make bench-archive [BENCH_YEARS=10] [BENCH_RUNS=3]
+#   make bench-archive [BENCH_MEETINGS=500] [BENCH_YEARS=15] [BENCH_RUNS=3]
 #
 # What depends on what (a change on the right rebuilds what is on the left):
 #   OUT/NAME/kallelse.pdf   MEETINGS/NAME.xml, MEETINGS/images/NAME*, the stylesheets (xsl/**),
 #   OUT/NAME/protokoll.pdf  fonts/**, xml/brand/*, the schema, the hyphenation exceptions,
 #                           the motesdok binary
 #   the site                every meeting, every PDF above, the same shared files
-#   feeds, open data        every meeting and the binary (and are remade after the site)
+#   feeds, open data        every meeting, the schema and the binary
+#   OUT/kalender-YEAR.pdf   the meetings of YEAR and YEAR-1 and the shared files
 # A protokoll is made only for a meeting that is held (status="held").
 
 # The program: the build's own, or ARCHIVE_BIN=path (the tests pass the one they test, so
@@ -36,12 +37,18 @@ ARCHIVE_PDFS := $(ARCHIVE_NAMES:%=$(ARCHIVE_OUT)/%/kallelse.pdf) \
 ARCHIVE_SHARED := $(ARCHIVE_BIN) $(ARCHIVE_STEP) $(shell find xsl fonts -type f 2>/dev/null | LC_ALL=C sort) \
                   $(wildcard xml/brand/*) xml/schema/meeting.rng \
                   $(wildcard xml/hyphenation/*.txt)
-# The kalendarium of each year that has a meeting (ARCHIVE_KALENDER=0 leaves them out). It
-# reads every meeting (a meeting announces dates of its year and the next, and the newest
-# meeting gives its "as of" date), so it depends on all of them.
+# The kalendarium of each year that has a meeting (ARCHIVE_KALENDER=0 leaves them out). A
+# meeting announces dates of its own year and the next, so the kalendarium of YEAR reads the
+# meetings of YEAR and YEAR-1 (by their names, YYYY-…; `kalender_reads` in src/main.c) and
+# those whose name has no year, and depends on just those.
 ARCHIVE_KALENDER ?= 1
 ARCHIVE_YEARS := $(if $(filter 1,$(ARCHIVE_KALENDER)),$(sort $(shell printf '%s\n' \
     $(ARCHIVE_NAMES) | sed -n 's/^\([0-9][0-9][0-9][0-9]\)-.*/\1/p')))
+ARCHIVE_UNDATED := $(addprefix $(ARCHIVE_MEETINGS)/,$(addsuffix .xml,$(shell printf '%s\n' \
+    $(ARCHIVE_NAMES) | grep -v '^[0-9][0-9][0-9][0-9]-')))
+# The meetings kalender-YEAR reads: $(call archive_kalender_xml,YEAR).
+archive_kalender_xml = $(filter $(ARCHIVE_MEETINGS)/$(1)-% \
+    $(ARCHIVE_MEETINGS)/$(shell expr $(1) - 1)-%,$(ARCHIVE_XML)) $(ARCHIVE_UNDATED)
 ARCHIVE_KALENDERS := $(ARCHIVE_YEARS:%=$(ARCHIVE_OUT)/kalender-%.pdf)
 ARCHIVE_TARGETS := $(ARCHIVE_PDFS) $(ARCHIVE_KALENDERS) $(ARCHIVE_STAMPS)/site \
                    $(ARCHIVE_STAMPS)/ics $(ARCHIVE_STAMPS)/data
@@ -78,22 +85,26 @@ $(ARCHIVE_OUT)/%/kallelse.pdf: $(ARCHIVE_MEETINGS)/%.xml $(ARCHIVE_SHARED)
 $(ARCHIVE_OUT)/%/protokoll.pdf: $(ARCHIVE_MEETINGS)/%.xml $(ARCHIVE_SHARED)
 	@$(ARCHIVE_ENV) sh $(ARCHIVE_STEP) protokoll $*
 
-$(ARCHIVE_OUT)/kalender-%.pdf: $(ARCHIVE_XML) $(ARCHIVE_SHARED)
+$(ARCHIVE_OUT)/kalender-%.pdf: $(ARCHIVE_SHARED)
 	@$(ARCHIVE_ENV) sh $(ARCHIVE_STEP) kalender $*
+
+$(foreach y,$(ARCHIVE_YEARS),$(eval $(ARCHIVE_OUT)/kalender-$(y).pdf: $(call archive_kalender_xml,$(y))))
 
 # A meeting's figures (by convention named after it, images/NAME-*.svg) rebuild its PDFs.
 $(foreach n,$(ARCHIVE_NAMES),$(eval $(ARCHIVE_OUT)/$(n)/kallelse.pdf $(ARCHIVE_OUT)/$(n)/protokoll.pdf: \
     $(wildcard $(ARCHIVE_MEETINGS)/images/$(n)*)))
 
-# The site copies the PDFs, so it comes after them. The feeds and the data are written into
-# the site's folder, so they come after it.
+# The site copies the PDFs, so it comes after them. The feeds and the data need no PDF and
+# are written into OUT/site/kalender* and OUT/site/data/, which the site never writes nor
+# removes (it removes only folders of meetings, those holding an index.html), so they run
+# beside the documents and the site under make -j.
 $(ARCHIVE_STAMPS)/site: $(ARCHIVE_XML) $(ARCHIVE_PDFS) $(ARCHIVE_SHARED)
 	@$(ARCHIVE_ENV) ARCHIVE_STAMP=$@ sh $(ARCHIVE_STEP) site -
 
-$(ARCHIVE_STAMPS)/ics: $(ARCHIVE_XML) $(ARCHIVE_BIN) $(ARCHIVE_STAMPS)/site
+$(ARCHIVE_STAMPS)/ics: $(ARCHIVE_XML) $(ARCHIVE_BIN) xml/schema/meeting.rng
 	@$(ARCHIVE_ENV) ARCHIVE_STAMP=$@ sh $(ARCHIVE_STEP) ics -
 
-$(ARCHIVE_STAMPS)/data: $(ARCHIVE_XML) $(ARCHIVE_BIN) $(ARCHIVE_STAMPS)/site
+$(ARCHIVE_STAMPS)/data: $(ARCHIVE_XML) $(ARCHIVE_BIN) xml/schema/meeting.rng
 	@$(ARCHIVE_ENV) ARCHIVE_STAMP=$@ sh $(ARCHIVE_STEP) data -
 
 # --- publish ---------------------------------------------------------------------------
@@ -108,9 +119,13 @@ publish:
 
 # --- the benchmark ---------------------------------------------------------------------
 
-BENCH_YEARS ?= 10
+BENCH_MEETINGS ?= 500
+BENCH_YEARS ?= 15
 BENCH_RUNS ?= 3
 
-# Medians of full, one-meeting and no-op rebuilds of a generated archive (docs/archive.md).
+# Medians of full, one-meeting and no-op rebuilds of a generated archive of about
+# BENCH_MEETINGS meetings over BENCH_YEARS years, against issue 7's targets (docs/archive.md).
+# make bench runs it with the release build: $(MAKE) BUILD=release bench-archive.
 bench-archive: $(ARCHIVE_BIN)
-	@python3 tests/scale/bench.py $(ARCHIVE_BIN) --years $(BENCH_YEARS) --runs $(BENCH_RUNS)
+	@python3 tests/scale/bench.py $(ARCHIVE_BIN) --meetings $(BENCH_MEETINGS) \
+	    --years $(BENCH_YEARS) --runs $(BENCH_RUNS)

@@ -92,3 +92,24 @@ md_strdup(const char *s)
 {
     return md_strndup(s, strlen(s));
 }
+
+md_status
+md_grow(void *pp, size_t *cap, size_t need, size_t size, size_t first)
+{
+    if (need <= *cap)
+        return MD_OK;
+    size_t n = *cap ? *cap : (first ? first : 1);
+    while (n < need) {
+        if (n > SIZE_MAX / 2)
+            return MD_ENOMEM;
+        n *= 2;
+    }
+    void *old;
+    memcpy(&old, pp, sizeof old);
+    void *v = md_realloc_array(old, n, size);
+    if (v == NULL)
+        return MD_ENOMEM;
+    memcpy(pp, &v, sizeof v);
+    *cap = n;
+    return MD_OK;
+}

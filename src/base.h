@@ -34,6 +34,11 @@ void *md_realloc(void *p, size_t size);
 void *md_realloc_array(void *p, size_t n, size_t size);
 /* Release; NULL is fine. */
 void md_free(void *p);
+/* Makes room in the array *pp (pp is the address of a T * pointer) for at least need
+ * elements of size bytes: the capacity *cap doubles (starting at first) until it holds them,
+ * and the array is reallocated. Nothing happens while need <= *cap. MD_ENOMEM on overflow or
+ * failure, with *pp and *cap untouched. */
+md_status md_grow(void *pp, size_t *cap, size_t need, size_t size, size_t first);
 /* Copy a NUL-terminated string; NULL on failure. */
 char *md_strdup(const char *s);
 /* Copy len bytes and a NUL; NULL on failure. */

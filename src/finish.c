@@ -31,6 +31,8 @@ struct md_finish {
 
 /* Longest link text kept for /Contents, in bytes. */
 #define LINK_TEXT_MAX 300
+/* Largest PDF from Cairo that is finished, in bytes. */
+#define FINISH_MAX_INPUT (1024L * 1024L * 1024L)
 /* Deepest structure tree walked (the page builder nests far less). */
 #define STRUCT_MAX_DEPTH 512
 
@@ -1031,9 +1033,20 @@ md_finish_pdf(md_finish *f, const char *in_path, const md_finish_opts *o, md_buf
     /* Library code never prints: errors come back through qpdf_has_error. */
     qpdf_silence_errors(z.q);
     qpdf_set_suppress_warnings(z.q, QPDF_TRUE);
-    md_status st = MD_OK;
-    if (qpdf_read(z.q, in_path, NULL) & QPDF_ERRORS)
+    /* Read whole, then parsed from memory: qpdf reading the file seeks and re-reads for each
+     * object, two system calls each (8,000 for a 3-page PDF). */
+    md_buf in = {0};
+    md_status st = md_buf_read_file(&in, in_path, FINISH_MAX_INPUT);
+    if (st == MD_ENOMEM) {
+        /* nothing to add */
+    } else if (st != MD_OK) {
+        md_diag_add(d, MD_DIAG_ERROR, in_path, 0, 0, "cannot read Cairo's PDF: %s",
+                    md_status_str(st));
+        st = MD_EIO;
+    } else if (qpdf_read_memory(z.q, in_path, in.data, (unsigned long long)in.len, NULL) &
+               QPDF_ERRORS) {
         st = qpdf_failed(&z, MD_EIO, "reading Cairo's PDF");
+    }
     if (st == MD_OK && qpdf_is_encrypted(z.q)) {
         md_diag_add(d, MD_DIAG_ERROR, src(&z), 0, 0, "the PDF is encrypted; PDF/A forbids it");
         st = MD_EBUG;
@@ -1067,5 +1080,6 @@ md_finish_pdf(md_finish *f, const char *in_path, const md_finish_opts *o, md_buf
     if (st == MD_OK)
         st = md_buf_add(out, (const char *)qpdf_get_buffer(z.q), qpdf_get_buffer_length(z.q));
     qpdf_cleanup(&z.q);
+    md_buf_free(&in);
     return st;
 }

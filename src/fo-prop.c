@@ -1323,6 +1323,13 @@ md_fo_props_compute(md_fo_ctx *cx, md_fo_kind kind, const md_fo_props *parent,
         return MD_ENOMEM;
     md_fo_props_init(p);
     inherit(p, parent);
+    p->list_depth = parent->list_depth;
+    if (kind == MD_FO_LIST_BLOCK && p->list_depth < 255)
+        p->list_depth++;
+    /* An inherited body-start() or label-end() keeps the depth of the list it was given in
+     * (its value there, XSL §5.1.4: the computed value is inherited); one given here gets
+     * this element's depth below. */
+    md_fo_len si0 = p->start_indent, ei0 = p->end_indent;
     comp c = {.cx = cx, .parent = parent, .p = p, .line = line, .kind = kind, .st = MD_OK};
     for (int pass = PASS_FIRST; pass <= PASS_COMP && c.st == MD_OK; pass++) {
         for (size_t i = 0; i < attrs_len && c.st == MD_OK; i++) {
@@ -1361,6 +1368,13 @@ md_fo_props_compute(md_fo_ctx *cx, md_fo_kind kind, const md_fo_props *parent,
     if (c.st != MD_OK)
         return c.st;
     finish(&c);
+    md_fo_len *ind[2] = {&p->start_indent, &p->end_indent};
+    const md_fo_len was[2] = {si0, ei0};
+    for (int k = 0; k < 2; k++) {
+        int is_fn = ind[k]->kind == MD_FO_LEN_BODY_START || ind[k]->kind == MD_FO_LEN_LABEL_END;
+        if (is_fn && (ind[k]->kind != was[k].kind || ind[k]->sp == 0))
+            ind[k]->sp = p->list_depth;
+    }
     *out = p;
     return MD_OK;
 }

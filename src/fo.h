@@ -76,7 +76,7 @@ const char *md_fo_kind_name(md_fo_kind kind);
 typedef enum md_fo_len_kind {
     MD_FO_LEN_ABS,
     MD_FO_LEN_AUTO,
-    MD_FO_LEN_BODY_START,   /* body-start(), XSL §5.10.4 */
+    MD_FO_LEN_BODY_START,   /* body-start(), XSL §5.10.4; sp: the list_depth where it was given */
     MD_FO_LEN_LABEL_END,    /* label-end() */
     MD_FO_LEN_PROPORTIONAL, /* proportional-column-width(N); pct holds N × 65536 */
     MD_FO_LEN_SCALE_TO_FIT, /* content-width/-height keywords, XSL §7.15.3 */
@@ -182,6 +182,8 @@ typedef struct md_fo_props {
     uint8_t is_linefeed_preserved; /* linefeed-treatment="preserve" */
     uint8_t is_space_preserved;    /* white-space-collapse="false" and -treatment="preserve" */
     uint8_t text_decoration;       /* MD_FO_UNDERLINE… */
+    uint8_t list_depth; /* list-blocks around the element, itself included; body-start() and
+                         * label-end() given here refer to list number list_depth (§5.10.4) */
     int32_t hyphenation_push, hyphenation_remain; /* character counts, initial 2 */
     const char *language;                         /* "sv" (from language or xml:lang); NULL: none */
     const char *country;                          /* "SE"; NULL: none */

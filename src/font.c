@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -59,7 +60,7 @@ struct md_font {
     unsigned long refs;
     FT_Library ft_lib; /* referenced: a library lives as long as its last face */
     FT_Face ft;
-    hb_blob_t *blob; /* the file's bytes (md_alloc), read by the FreeType face too */
+    hb_blob_t *blob; /* the file's bytes (mapped), read by the FreeType face too */
     hb_face_t *hb_face;
     hb_font_t *hb;
     md_sp hb_size; /* the scale hb is set to; 0 before first use */
@@ -87,10 +88,21 @@ typedef struct found {
     int is_italic;
 } found;
 
+/* A font file's bytes, mapped read-only: only the pages FreeType, HarfBuzz and Cairo read
+ * are ever loaded, and none is copied (9 MB of fonts, most of them fallbacks that a
+ * document touches little or not at all). */
+typedef struct mapping {
+    void *p;
+    size_t len;
+} mapping;
+
 static void
 free_bytes(void *p)
 {
-    md_free(p);
+    mapping *m = p;
+    if (m != NULL)
+        munmap(m->p, m->len);
+    md_free(m);
 }
 
 /* FreeType allocates through md_alloc too, so that the allocation tests reach its failure
@@ -144,12 +156,12 @@ ft_library_new(FT_Library *out)
     return MD_OK;
 }
 
-/* Reads the file at path into memory (md_alloc). */
+/* Maps the file at path into memory; *out is released with free_bytes. */
 static md_status
-read_font_file(const char *path, md_diags *d, unsigned char **out, size_t *out_len)
+read_font_file(const char *path, md_diags *d, mapping **out)
 {
     md_status st = MD_OK;
-    unsigned char *data = NULL;
+    mapping *data = NULL;
     FILE *fp = fopen(path, "rb");
     struct stat sb;
     if (fp == NULL || fstat(fileno(fp), &sb) != 0) {
@@ -164,22 +176,25 @@ read_font_file(const char *path, md_diags *d, unsigned char **out, size_t *out_l
         goto out;
     }
     size_t len = (size_t)sb.st_size;
-    data = md_alloc(len);
+    data = md_alloc(sizeof *data);
     if (data == NULL) {
         st = MD_ENOMEM;
         goto out;
     }
-    if (fread(data, 1, len, fp) != len) {
+    data->p = len > 0 ? mmap(NULL, len, PROT_READ, MAP_PRIVATE, fileno(fp), 0) : MAP_FAILED;
+    if (data->p == MAP_FAILED) {
         md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot read font: %s",
-                    ferror(fp) ? strerror(errno) : "file shorter than its size");
-        st = MD_EIO;
+                    len == 0 ? "the file is empty; replace it" : strerror(errno));
+        md_free(data);
+        data = NULL;
+        st = len == 0 ? MD_EINPUT : MD_EIO;
         goto out;
     }
+    data->len = len;
     *out = data;
-    *out_len = len;
     data = NULL;
 out:
-    md_free(data);
+    free_bytes(data);
     if (fp != NULL)
         fclose(fp);
     return st;
@@ -191,8 +206,7 @@ static md_status
 font_open(FT_Library lib, const found *fd, md_diags *d, md_font **out)
 {
     md_status st = MD_OK;
-    unsigned char *data = NULL;
-    size_t len = 0;
+    mapping *m = NULL;
     md_font *f = md_alloc(sizeof *f);
     if (f == NULL)
         return MD_ENOMEM;
@@ -206,16 +220,19 @@ font_open(FT_Library lib, const found *fd, md_diags *d, md_font **out)
         st = MD_ENOMEM;
         goto out;
     }
-    st = read_font_file(fd->file, d, &data, &len);
+    st = read_font_file(fd->file, d, &m);
     if (st != MD_OK)
         goto out;
+    const unsigned char *data = m->p;
+    size_t len = m->len;
     if (len > (size_t)MAX_FONT_FILE) {
+        free_bytes(m);
         st = MD_EBUG;
         goto out;
     }
     /* hb_blob_create_or_fail calls free_bytes itself when it fails. */
-    f->blob = hb_blob_create_or_fail((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY,
-                                     data, free_bytes);
+    f->blob = hb_blob_create_or_fail((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY, m,
+                                     free_bytes);
     if (f->blob == NULL) {
         st = MD_ENOMEM;
         goto out;

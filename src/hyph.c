@@ -27,9 +27,45 @@ typedef struct entry {
     long line;
 } entry;
 
+/* The table tools/hyph-table.c makes at build time (mk/perf.mk) from Debian's .dic: the
+ * states libhyphen builds from it, as offsets. Without it (a build that did not make it,
+ * e.g. the fuzz targets) every .dic goes through hnj_hyphen_load_file. */
+typedef struct hyph_table_level {
+    int lhmin, rhmin, clhmin, crhmin;
+    long nohyphen; /* offsets into hyph_table_pool, -1 for NULL */
+    int nohyphenl, num_states, utf8;
+    long cset, state, trans; /* the level's first state and transition */
+} hyph_table_level;
+
+typedef struct hyph_table_state {
+    long match, repl;
+    int replindex, replcut, fallback_state, num_trans;
+} hyph_table_state;
+
+typedef struct hyph_table_trans {
+    unsigned char ch;
+    int new_state;
+} hyph_table_trans;
+
+#if defined(__has_include)
+#if __has_include("hyph-table.h")
+#include "hyph-table.h"
+#endif
+#endif
+
+/* A HyphenDict rebuilt from the table: the levels, states, transitions and strings in four
+ * blocks of ours, released by table_free (never by hnj_hyphen_free). */
+typedef struct table_dict {
+    HyphenDict *levels;
+    HyphenState *states;
+    HyphenTrans *trans;
+    char *pool;
+} table_dict;
+
 struct md_hyph {
     HyphenDict *dict;
-    entry *v; /* sorted by word (cmp_entry) once loaded */
+    table_dict table; /* dict points into it when the patterns came from the table */
+    entry *v;         /* sorted by word (cmp_entry) once loaded */
     size_t len;
     size_t cap;
 };
@@ -119,6 +155,122 @@ utf8_from_latin1(const unsigned char *word, size_t len, char *out)
     return out;
 }
 
+static void
+table_free(table_dict *t)
+{
+    md_free(t->levels);
+    md_free(t->states);
+    md_free(t->trans);
+    md_free(t->pool);
+    *t = (table_dict){0};
+}
+
+#ifdef HYPH_TABLE_HASH
+/* The hash tools/hyph-table.c wrote for the .dic it read (FNV-1a, 64 bits). */
+static uint64_t
+fnv1a(const unsigned char *s, size_t n)
+{
+    uint64_t v = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < n; i++)
+        v = (v ^ s[i]) * 0x100000001b3u;
+    return v;
+}
+
+static char *
+pool_at(char *pool, long off)
+{
+    return off < 0 ? NULL : pool + off;
+}
+
+/* Whether the open file f holds exactly the bytes the table was made from; f is left at
+ * its start either way. MD_ENOMEM only. */
+static md_status
+is_table_file(FILE *f, int *yes)
+{
+    md_status st = MD_OK;
+    unsigned char *b = md_alloc(HYPH_TABLE_SIZE + 1);
+    if (b == NULL)
+        st = MD_ENOMEM;
+    else
+        *yes = fread(b, 1, HYPH_TABLE_SIZE + 1, f) == HYPH_TABLE_SIZE &&
+               fnv1a(b, HYPH_TABLE_SIZE) == HYPH_TABLE_HASH;
+    md_free(b);
+    rewind(f);
+    return st;
+}
+
+/* The HyphenDict chain libhyphen builds from the .dic, from the table: the same fields, the
+ * same states and transitions, the same strings. */
+static md_status
+table_load(table_dict *t, HyphenDict **out)
+{
+    t->levels = md_alloc_array(HYPH_TABLE_LEVELS, sizeof *t->levels);
+    t->states = md_alloc_array(HYPH_TABLE_STATES, sizeof *t->states);
+    t->trans = md_alloc_array(HYPH_TABLE_TRANS, sizeof *t->trans);
+    t->pool = md_alloc(HYPH_TABLE_POOL);
+    if (t->levels == NULL || t->states == NULL || t->trans == NULL || t->pool == NULL) {
+        table_free(t);
+        return MD_ENOMEM;
+    }
+    memcpy(t->pool, hyph_table_pool, HYPH_TABLE_POOL);
+    for (size_t i = 0; i < HYPH_TABLE_TRANS; i++)
+        t->trans[i] =
+            (HyphenTrans){(char)hyph_table_transitions[i].ch, hyph_table_transitions[i].new_state};
+    for (size_t i = 0; i < HYPH_TABLE_LEVELS; i++) {
+        const hyph_table_level *l = &hyph_table_levels[i];
+        HyphenDict *d = &t->levels[i];
+        d->lhmin = (char)l->lhmin;
+        d->rhmin = (char)l->rhmin;
+        d->clhmin = (char)l->clhmin;
+        d->crhmin = (char)l->crhmin;
+        d->nohyphen = pool_at(t->pool, l->nohyphen);
+        d->nohyphenl = l->nohyphenl;
+        d->num_states = l->num_states;
+        snprintf(d->cset, sizeof d->cset, "%s", t->pool + l->cset);
+        d->utf8 = l->utf8;
+        d->states = t->states + l->state;
+        d->nextlevel = i + 1 < HYPH_TABLE_LEVELS ? &t->levels[i + 1] : NULL;
+        long tr = l->trans;
+        for (int k = 0; k < l->num_states; k++) {
+            const hyph_table_state *s = &hyph_table_states[l->state + k];
+            d->states[k] = (HyphenState){pool_at(t->pool, s->match),
+                                         pool_at(t->pool, s->repl),
+                                         (signed char)s->replindex,
+                                         (signed char)s->replcut,
+                                         s->fallback_state,
+                                         s->num_trans,
+                                         s->num_trans > 0 ? t->trans + tr : NULL};
+            tr += s->num_trans;
+        }
+    }
+    *out = &t->levels[0];
+    return MD_OK;
+}
+#endif
+
+/* libhyphen's patterns from f: from the built-in table when f is the .dic it was made from,
+ * else through hnj_hyphen_load_file. MD_ENOMEM only; h->dict is NULL when libhyphen fails. */
+static md_status
+load_dict(md_hyph *h, FILE *f)
+{
+    md_status st = MD_OK;
+#ifdef HYPH_TABLE_HASH
+    int is_table = 0;
+    st = is_table_file(f, &is_table);
+    if (st == MD_OK && is_table)
+        return table_load(&h->table, &h->dict);
+#endif
+    if (st == MD_OK)
+        h->dict = hnj_hyphen_load_file(f);
+    return st;
+}
+
+int
+md_hyph_is_table(const md_hyph *h)
+{
+    return h->table.levels != NULL;
+}
+
 static md_status
 load_patterns(md_hyph *h, const char *path, md_diags *d)
 {
@@ -129,11 +281,13 @@ load_patterns(md_hyph *h, const char *path, md_diags *d)
                     strerror(errno));
         st = MD_EIO;
     } else {
-        h->dict = hnj_hyphen_load_file(f);
+        st = load_dict(h, f);
         fclose(f);
         /* The first line of a .dic names its encoding; md_hyph_word hands the patterns
          * Latin-1 bytes, so other encodings would match the wrong letters. */
-        if (h->dict == NULL) {
+        if (st != MD_OK) {
+            /* MD_ENOMEM: nothing to say */
+        } else if (h->dict == NULL) {
             md_diag_add(d, MD_DIAG_ERROR, path, 0, 0, "cannot load the hyphenation patterns");
             st = MD_EIO;
         } else if (strcmp(h->dict->cset, "ISO8859-1") != 0) {
@@ -352,7 +506,9 @@ md_hyph_free(md_hyph *h)
 {
     if (h == NULL)
         return;
-    if (h->dict != NULL)
+    if (h->table.levels != NULL)
+        table_free(&h->table);
+    else if (h->dict != NULL)
         hnj_hyphen_free(h->dict);
     for (size_t i = 0; i < h->len; i++)
         md_free((void *)h->v[i].word);

@@ -25,6 +25,10 @@ typedef struct md_hyph md_hyph;
 md_status md_hyph_load(const char *patterns, const char *exceptions, md_diags *d, md_hyph **out);
 /* Releases h; NULL is fine. */
 void md_hyph_free(md_hyph *h);
+/* Whether h's patterns came from the table built into the program (mk/perf.mk): the states
+ * libhyphen builds from Debian's hyph_sv_SE.dic, used when the file read has exactly the
+ * bytes the table was made from; any other file goes through libhyphen's loader. */
+int md_hyph_is_table(const md_hyph *h);
 
 /* Hyphenation points of one word (UTF-8, len bytes): out[i] = 1 when a hyphen may be set
  * after byte i (always the last byte of a character), else 0. Writes len bytes.

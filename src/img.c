@@ -4,6 +4,7 @@
 #include "img.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -103,9 +104,47 @@ svg_size(const char *path, md_diags *d, md_sp *w, md_sp *h)
     return MD_OK;
 }
 
+/* The "too large" warning; MD_EINPUT. */
+static md_status
+png_too_large(const char *path, md_diags *d, double pw, double ph)
+{
+    md_diag_add(d, MD_DIAG_WARNING, path, 0, 0,
+                "the PNG image is too large (%g × %g px, more than %g pt at 96 dpi)", pw, ph,
+                MAX_PT);
+    return MD_EINPUT;
+}
+
+static int
+is_too_large(double pw, double ph)
+{
+    return pw * PT_PER_PX > MAX_PT || ph * PT_PER_PX > MAX_PT;
+}
+
+/* The size in the PNG's header (IHDR, the first chunk: width and height as big-endian 32-bit
+ * numbers at bytes 16 to 23), read before anything is decoded: a 20,000 × 20,000 px image
+ * would take 1.6 GB and seconds to decode only to be refused. 0 when the header is not
+ * there; cairo's reader then says what is wrong. */
+static int
+png_header_size(const char *path, double *pw, double *ph)
+{
+    unsigned char b[24];
+    FILE *f = fopen(path, "rb");
+    size_t n = f != NULL ? fread(b, 1, sizeof b, f) : 0;
+    if (f != NULL)
+        fclose(f);
+    if (n < sizeof b || memcmp(b + 12, "IHDR", 4) != 0)
+        return 0;
+    *pw = (double)((uint32_t)b[16] << 24 | (uint32_t)b[17] << 16 | (uint32_t)b[18] << 8 | b[19]);
+    *ph = (double)((uint32_t)b[20] << 24 | (uint32_t)b[21] << 16 | (uint32_t)b[22] << 8 | b[23]);
+    return 1;
+}
+
 static md_status
 png_size(const char *path, md_diags *d, md_sp *w, md_sp *h)
 {
+    double hw, hh;
+    if (png_header_size(path, &hw, &hh) && is_too_large(hw, hh))
+        return png_too_large(path, d, hw, hh);
     cairo_surface_t *s = cairo_image_surface_create_from_png(path);
     cairo_status_t cs = cairo_surface_status(s);
     md_status st = MD_OK;
@@ -117,11 +156,8 @@ png_size(const char *path, md_diags *d, md_sp *w, md_sp *h)
         st = MD_EINPUT;
     } else {
         double pw = cairo_image_surface_get_width(s), ph = cairo_image_surface_get_height(s);
-        if (pw * PT_PER_PX > MAX_PT || ph * PT_PER_PX > MAX_PT) {
-            md_diag_add(d, MD_DIAG_WARNING, path, 0, 0,
-                        "the PNG image is too large (%g × %g px, more than %g pt at 96 dpi)", pw,
-                        ph, MAX_PT);
-            st = MD_EINPUT;
+        if (is_too_large(pw, ph)) {
+            st = png_too_large(path, d, pw, ph);
         } else {
             *w = sp_from_px(pw);
             *h = sp_from_px(ph);

@@ -73,9 +73,11 @@ typedef struct kp {
     int64_t emergency; /* added to every line's stretch (§863) */
     /* The active list and its storage. */
     node *nodes;
-    uint32_t nodes_len, nodes_cap, free_nodes, active;
+    uint32_t nodes_len, free_nodes, active;
+    size_t nodes_cap;
     brk *brks;
-    uint32_t brks_len, brks_cap;
+    uint32_t brks_len;
+    size_t brks_cap;
     best *best; /* 4 × runs slots, AWFUL_BAD when unused */
     totals cur; /* totals of the items before the current one */
     int has_pending;
@@ -173,16 +175,9 @@ node_new(kp *k, uint32_t *out)
         *out = k->free_nodes;
         k->free_nodes = k->nodes[*out].next;
     } else {
-        if (k->nodes_len == k->nodes_cap) {
-            uint32_t cap = k->nodes_cap ? k->nodes_cap * 2 : 64;
-            node *nodes = md_realloc_array(k->nodes, cap, sizeof *nodes);
-            if (nodes == NULL) {
-                st = MD_ENOMEM;
-                goto out;
-            }
-            k->nodes = nodes;
-            k->nodes_cap = cap;
-        }
+        st = md_grow(&k->nodes, &k->nodes_cap, (size_t)k->nodes_len + 1, sizeof *k->nodes, 64);
+        if (st != MD_OK)
+            goto out;
         *out = k->nodes_len++;
     }
 out:
@@ -197,16 +192,9 @@ brk_new(kp *k, uint32_t pos, uint32_t prev, uint32_t *out)
         st = MD_ELIMIT;
         goto out;
     }
-    if (k->brks_len == k->brks_cap) {
-        uint32_t cap = k->brks_cap ? k->brks_cap * 2 : 256;
-        brk *brks = md_realloc_array(k->brks, cap, sizeof *brks);
-        if (brks == NULL) {
-            st = MD_ENOMEM;
-            goto out;
-        }
-        k->brks = brks;
-        k->brks_cap = cap;
-    }
+    st = md_grow(&k->brks, &k->brks_cap, (size_t)k->brks_len + 1, sizeof *k->brks, 256);
+    if (st != MD_OK)
+        goto out;
     k->brks[k->brks_len].pos = pos;
     k->brks[k->brks_len].prev = prev;
     *out = k->brks_len++;

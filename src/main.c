@@ -129,29 +129,22 @@ compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+static md_status archive_names(md_diags *d, char ***out, size_t *len);
+static void free_names(char **names, size_t n);
+
 /* Appends the meetings that exist to out, newest first, for a helpful error. */
 static void
 list_meetings(md_buf *out)
 {
-    DIR *dir = opendir(MEETINGS_DIR);
-    if (dir == NULL)
-        return;
-    char *names[512];
+    md_diags *quiet = md_diags_new();
+    char **names = NULL;
     size_t n = 0;
-    struct dirent *e;
-    while ((e = readdir(dir)) != NULL && n < 512) {
-        size_t len = strlen(e->d_name);
-        if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0)
-            names[n++] = md_strndup(e->d_name, len - 4);
-        if (n > 0 && names[n - 1] == NULL)
-            n--;
+    if (quiet != NULL && archive_names(quiet, &names, &n) == MD_OK) {
+        for (size_t i = n; i-- > 0;)
+            md_buf_addf(out, " %s", names[i]);
+        free_names(names, n);
     }
-    closedir(dir);
-    qsort(names, n, sizeof names[0], compare_names);
-    for (size_t i = n; i-- > 0;) {
-        md_buf_addf(out, " %s", names[i]);
-        md_free(names[i]);
-    }
+    md_diags_free(quiet);
 }
 
 /* Resolves MEETING to xml/meetings/MEETING.xml, or explains why it cannot. */
@@ -268,47 +261,56 @@ out_dir(void)
     return o && *o ? o : "out";
 }
 
-/* kallelse and protokoll: validate the meeting, transform it with xsl/WHAT.xsl into a layout
- * tree (kept as out/MEETING/WHAT.fo for inspection) and typeset it into out/MEETING/WHAT.pdf.
- * Both files are written atomically; a failure leaves the previous ones. */
+/* Parses "--brand NAME" at argv[i], when anything is there, into *brand: 0, or EXIT_USAGE
+ * when argv[i..argc) is something else. */
 static int
-cmd_document(md_diags *d, int argc, char **argv, const char *what)
+brand_option(int argc, char **argv, int i, const char **brand)
 {
-    const char *brand = "orebro";
-    if (argc == 3 && strcmp(argv[1], "--brand") == 0)
-        brand = argv[2];
-    else if (argc != 1) {
-        fprintf(stderr, "usage: motesdok %s MEETING [--brand NAME]   (e.g. 2024-01-30)\n", what);
+    if (i < argc && (i + 2 != argc || strcmp(argv[i], "--brand") != 0))
         return EXIT_USAGE;
-    }
-    if (!is_plain_name(brand)) {
-        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
-                    "BRAND must be the name of a file in xml/brand/, such as orebro");
-        return EXIT_USAGE;
-    }
-    md_buf path = {0}, xsl = {0}, fo_path = {0}, pdf_path = {0}, fo = {0};
-    md_xml_doc *meeting = NULL;
+    if (i < argc)
+        *brand = argv[i + 1];
+    return 0;
+}
+
+/* 0 when brand can name a file of xml/brand/, else EXIT_USAGE with the reason in d. */
+static int
+check_brand(md_diags *d, const char *brand)
+{
+    if (is_plain_name(brand))
+        return 0;
+    md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
+                "BRAND must be the name of a file in xml/brand/, such as orebro");
+    return EXIT_USAGE;
+}
+
+/* The one path of every PDF document: src transformed with xsl/WHAT.xsl into a layout tree,
+ * kept as BASE.fo for inspection, and typeset into BASE.pdf; both are written atomically, so
+ * a failure leaves the previous ones. The stylesheet gets brand, build-date (date,
+ * "YYYY-MM-DD", also the PDF's date) and, when param is not NULL, param=value. src_path
+ * names the source in the typesetter's messages. */
+static md_status
+render_document(md_diags *d, const md_xml_doc *src, const char *src_path, const char *what,
+                const char *brand, const char *date, const char *param, const char *value,
+                const char *base)
+{
     md_xslt *x = NULL;
     md_fo_doc *tree = NULL;
     md_font_set *fonts = NULL;
     md_hyph *hyph = NULL;
+    md_buf xsl = {0}, fo_path = {0}, pdf_path = {0}, fo = {0};
+    char stamp[20];
+    /* Without param the list ends after build-date. */
+    const char *params[] = {"brand", brand, "build-date", date, param, value, NULL};
     md_status st = MD_OK;
-    int rc = meeting_path(d, argv[0], &path);
-    if (rc != 0)
-        goto out;
-    st = read_meeting(d, path.data, &meeting);
-    char date[11], stamp[20];
-    if (st == MD_OK)
-        st = md_xslt_build_date(getenv("SOURCE_DATE_EPOCH"), meeting, d, date);
-    if (st == MD_OK && (md_buf_addf(&xsl, "xsl/%s.xsl", what) != MD_OK ||
-                        md_buf_addf(&fo_path, "%s/%s/%s.fo", out_dir(), argv[0], what) != MD_OK ||
-                        md_buf_addf(&pdf_path, "%s/%s/%s.pdf", out_dir(), argv[0], what) != MD_OK))
+    if (md_buf_addf(&xsl, "xsl/%s.xsl", what) != MD_OK ||
+        md_buf_addf(&fo_path, "%s.fo", base) != MD_OK ||
+        md_buf_addf(&pdf_path, "%s.pdf", base) != MD_OK)
         st = MD_ENOMEM;
     if (st == MD_OK)
         st = md_xslt_load(".", xsl.data, d, &x);
-    const char *params[] = {"brand", brand, "build-date", date, NULL};
     if (st == MD_OK)
-        st = md_xslt_run(x, meeting, params, d, &fo);
+        st = md_xslt_run(x, src, params, d, &fo);
     if (st == MD_OK)
         st = md_out_file(fo_path.data, fo.data ? fo.data : "", fo.len, d);
     if (st == MD_OK)
@@ -318,24 +320,62 @@ cmd_document(md_diags *d, int argc, char **argv, const char *what)
     if (st == MD_OK)
         st = md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, d, &hyph);
     if (st == MD_OK) {
-        /* The PDF's date is the build date: SOURCE_DATE_EPOCH, or the meeting's date. */
         snprintf(stamp, sizeof stamp, "%sT00:00:00", date);
-        md_page_env env = {fonts, hyph, path.data};
+        md_page_env env = {fonts, hyph, src_path};
         st = typeset_to(tree, &env, pdf_path.data, NULL, stamp, d);
     }
-    rc = exit_for(st);
-out:
     md_hyph_free(hyph);
     md_font_set_free(fonts);
     md_fo_free(tree);
     md_xslt_free(x);
-    md_xml_free(meeting);
     md_buf_free(&fo);
     md_buf_free(&pdf_path);
     md_buf_free(&fo_path);
     md_buf_free(&xsl);
+    return st;
+}
+
+/* kallelse, protokoll and utdrag: validates the meeting NAME and renders it with xsl/WHAT.xsl
+ * into out/NAME/STEM.pdf, with out/NAME/STEM.fo beside it (render_document). The build date
+ * is SOURCE_DATE_EPOCH's, else the meeting's. */
+static int
+meeting_document(md_diags *d, const char *name, const char *what, const char *stem,
+                 const char *brand, const char *param, const char *value)
+{
+    md_buf path = {0}, base = {0};
+    md_xml_doc *meeting = NULL;
+    char date[11];
+    md_status st = MD_OK;
+    int rc = meeting_path(d, name, &path);
+    if (rc != 0)
+        goto out;
+    st = read_meeting(d, path.data, &meeting);
+    if (st == MD_OK)
+        st = md_xslt_build_date(getenv("SOURCE_DATE_EPOCH"), meeting, d, date);
+    if (st == MD_OK)
+        st = md_buf_addf(&base, "%s/%s/%s", out_dir(), name, stem);
+    if (st == MD_OK)
+        st = render_document(d, meeting, path.data, what, brand, date, param, value, base.data);
+    rc = exit_for(st);
+out:
+    md_xml_free(meeting);
+    md_buf_free(&base);
     md_buf_free(&path);
     return rc;
+}
+
+/* kallelse and protokoll: out/MEETING/WHAT.pdf from xsl/WHAT.xsl. */
+static int
+cmd_document(md_diags *d, int argc, char **argv, const char *what)
+{
+    const char *brand = "orebro";
+    if (argc < 1 || brand_option(argc, argv, 1, &brand) != 0) {
+        fprintf(stderr, "usage: motesdok %s MEETING [--brand NAME]   (e.g. 2024-01-30)\n", what);
+        return EXIT_USAGE;
+    }
+    if (check_brand(d, brand) != 0)
+        return EXIT_USAGE;
+    return meeting_document(d, argv[0], what, what, brand, NULL, NULL);
 }
 
 static int
@@ -350,60 +390,6 @@ cmd_protokoll(md_diags *d, int argc, char **argv)
     return cmd_document(d, argc, argv, "protokoll");
 }
 
-/* Transforms src with the stylesheet xsl and params into a layout tree at fo_path, and typesets
- * it into pdf_path, both written atomically; date ("YYYY-MM-DD") is the PDF's. src_path names
- * the source for the typesetter's messages. Used by utdrag and kalender. */
-static md_status
-render_document(md_diags *d, const md_xml_doc *src, const char *src_path, const char *xsl,
-                const char *const *params, const char *fo_path, const char *pdf_path,
-                const char *date)
-{
-    md_xslt *x = NULL;
-    md_fo_doc *tree = NULL;
-    md_font_set *fonts = NULL;
-    md_hyph *hyph = NULL;
-    md_buf fo = {0};
-    char stamp[20];
-    md_status st = md_xslt_load(".", xsl, d, &x);
-    if (st == MD_OK)
-        st = md_xslt_run(x, src, params, d, &fo);
-    if (st == MD_OK)
-        st = md_out_file(fo_path, fo.data ? fo.data : "", fo.len, d);
-    if (st == MD_OK)
-        st = md_fo_read_memory(fo_path, fo.data ? fo.data : "", fo.len, d, &tree);
-    if (st == MD_OK)
-        st = md_font_set_load(FONTS_DIR, d, &fonts);
-    if (st == MD_OK)
-        st = md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, d, &hyph);
-    if (st == MD_OK) {
-        snprintf(stamp, sizeof stamp, "%sT00:00:00", date);
-        md_page_env env = {fonts, hyph, src_path};
-        st = typeset_to(tree, &env, pdf_path, NULL, stamp, d);
-    }
-    md_hyph_free(hyph);
-    md_font_set_free(fonts);
-    md_fo_free(tree);
-    md_xslt_free(x);
-    md_buf_free(&fo);
-    return st;
-}
-
-/* Parses "--brand NAME" at argv[i] (if there) into *brand; 0, or EXIT_USAGE with a message. */
-static int
-brand_option(md_diags *d, int argc, char **argv, int i, const char **brand)
-{
-    if (i < argc && (i + 2 != argc || strcmp(argv[i], "--brand") != 0))
-        return EXIT_USAGE;
-    if (i < argc)
-        *brand = argv[i + 1];
-    if (!is_plain_name(*brand)) {
-        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
-                    "BRAND must be the name of a file in xml/brand/, such as orebro");
-        return EXIT_USAGE;
-    }
-    return 0;
-}
-
 /* utdrag: the protokollsutdrag of one § of a formal protokoll (xsl/utdrag.xsl), as
  * out/MEETING/utdrag-N.pdf with its .fo beside it. An unknown § is an input error that names
  * the §§ the meeting has (the stylesheet knows them). */
@@ -411,7 +397,7 @@ static int
 cmd_utdrag(md_diags *d, int argc, char **argv)
 {
     const char *brand = "orebro";
-    if (argc < 2 || brand_option(d, argc, argv, 2, &brand) != 0) {
+    if (argc < 2 || brand_option(argc, argv, 2, &brand) != 0 || check_brand(d, brand) != 0) {
         fprintf(stderr, "usage: motesdok utdrag MEETING PARAGRAF [--brand NAME]   "
                         "(e.g. 2024-03-12 13)\n");
         return EXIT_USAGE;
@@ -422,41 +408,22 @@ cmd_utdrag(md_diags *d, int argc, char **argv)
                     "PARAGRAF must be the number of a §, such as PARAGRAF=13 (got \"%s\")", par);
         return EXIT_USAGE;
     }
-    md_buf path = {0}, fo_path = {0}, pdf_path = {0};
-    md_xml_doc *meeting = NULL;
-    md_status st = MD_OK;
-    char date[11];
-    int rc = meeting_path(d, argv[0], &path);
-    if (rc != 0)
-        goto out;
-    st = read_meeting(d, path.data, &meeting);
-    if (st == MD_OK)
-        st = md_xslt_build_date(getenv("SOURCE_DATE_EPOCH"), meeting, d, date);
-    if (st == MD_OK &&
-        (md_buf_addf(&fo_path, "%s/%s/utdrag-%s.fo", out_dir(), argv[0], par) != MD_OK ||
-         md_buf_addf(&pdf_path, "%s/%s/utdrag-%s.pdf", out_dir(), argv[0], par) != MD_OK))
-        st = MD_ENOMEM;
-    const char *params[] = {"brand", brand, "build-date", date, "paragraph", par, NULL};
-    if (st == MD_OK)
-        st = render_document(d, meeting, path.data, "xsl/utdrag.xsl", params, fo_path.data,
-                             pdf_path.data, date);
-    rc = exit_for(st);
-out:
-    md_xml_free(meeting);
-    md_buf_free(&pdf_path);
-    md_buf_free(&fo_path);
-    md_buf_free(&path);
-    return rc;
+    char stem[16]; /* "utdrag-" and at most six digits */
+    snprintf(stem, sizeof stem, "utdrag-%s", par);
+    return meeting_document(d, argv[0], "utdrag", stem, brand, "paragraph", par);
 }
 
 /* Appends the meeting file at path to out without its BOM and XML declaration, so that the
  * meetings of the archive become the children of one document. The file has been validated
  * (so it declares no DTD and is UTF-8). */
 static md_status
-append_meeting(md_buf *out, const char *path)
+append_meeting(md_diags *d, md_buf *out, const char *path)
 {
     md_buf raw = {0};
     md_status st = md_buf_read_file(&raw, path, (size_t)MD_XML_MAX_BYTES);
+    if (st == MD_EIO || st == MD_ELIMIT)
+        md_diag_add(d, MD_DIAG_ERROR, path, 0, 0,
+                    "cannot read the meeting again for the calendar (did it change meanwhile?)");
     const char *p = raw.data ? raw.data : "";
     if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
         p += 3;
@@ -472,17 +439,113 @@ append_meeting(md_buf *out, const char *path)
     return st;
 }
 
-/* kalender: the kalendarium of YEAR (xsl/kalender.xsl) as out/kalender-YEAR.pdf. Every meeting
- * of the archive is read and validated (a broken one stops the calendar, so no meeting goes
- * missing quietly), and the stylesheet gets them all as the children of one document,
- * <meetings xmlns="urn:motesdok:kalender" year="YEAR">, so that it needs no document() (which
- * xslt.c allows under xml/ only; $MOTESDOK_MEETINGS may be elsewhere). The PDF's date is
- * SOURCE_DATE_EPOCH's, else the newest meeting's. */
+/* --- the validated-meeting cache ----------------------------------------------------------
+ * kalender, ics and data each read many meetings; validating one (RELAX NG and the lint) costs
+ * far more than parsing it. A meeting that validated without a single message gets a record,
+ * OUT/.valid-cache/NAME, holding its key: the file's size, modification time and FNV-1a hash,
+ * and the modification times of the schema, of MEETINGS/images/ and of the program. While the
+ * key is the same, the meeting is only parsed. A meeting with warnings gets no record (its
+ * warnings are printed every time), nor does one that fails. Records are written atomically,
+ * so parallel steps (make -j) may write the same record. */
+
+/* FNV-1a, 64 bits: a change of the content under the same size and time. */
+static unsigned long long
+fnv1a(const char *p, size_t len)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
+    return h;
+}
+
+/* Appends " WHAT=seconds.nanoseconds" of path's modification time (0.0 when missing). */
+static md_status
+add_mtime(md_buf *key, const char *what, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return md_buf_addf(key, " %s=0.0", what);
+    return md_buf_addf(key, " %s=%lld.%09ld", what, (long long)sb.st_mtim.tv_sec,
+                       (long)sb.st_mtim.tv_nsec);
+}
+
+/* Reads the meeting NAME (MEETINGS_DIR/NAME.xml, at path), validated: from the cache when its
+ * record is good, else read_meeting (its messages go to d) and a record when d got none. As
+ * read_meeting: on MD_OK *out is the caller's. */
+static md_status
+read_meeting_cached(md_diags *d, const char *name, const char *path, md_xml_doc **out)
+{
+    md_buf raw = {0}, key = {0}, rec = {0}, rec_path = {0}, images = {0};
+    struct stat sb;
+    md_status st = MD_OK;
+    int cached = 0;
+    if (stat(path, &sb) == 0 && md_buf_read_file(&raw, path, (size_t)MD_XML_MAX_BYTES) == MD_OK &&
+        (off_t)raw.len == sb.st_size) {
+        st = md_buf_addf(&key, "motesdok-valid 1 size=%zu mtime=%lld.%09ld hash=%016llx", raw.len,
+                         (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
+                         fnv1a(raw.data ? raw.data : "", raw.len));
+        if (st == MD_OK)
+            st = md_buf_addf(&images, "%s/images", MEETINGS_DIR);
+        if (st == MD_OK)
+            st = add_mtime(&key, "schema", SCHEMA_PATH);
+        if (st == MD_OK)
+            st = add_mtime(&key, "images", images.data);
+        if (st == MD_OK)
+            st = add_mtime(&key, "program", "/proc/self/exe");
+        if (st == MD_OK)
+            st = md_buf_adds(&key, "\n");
+        if (st == MD_OK)
+            st = md_buf_addf(&rec_path, "%s/.valid-cache/%s", out_dir(), name);
+        cached = st == MD_OK && md_buf_read_file(&rec, rec_path.data, key.len + 1) == MD_OK &&
+                 rec.len == key.len && memcmp(rec.data, key.data, key.len) == 0;
+    }
+    if (st == MD_OK && cached) {
+        st = md_xml_read_memory(path, raw.data ? raw.data : "", raw.len, d, out);
+    } else if (st == MD_OK) {
+        size_t before = md_diags_count(d, MD_DIAG_ERROR) + md_diags_count(d, MD_DIAG_WARNING);
+        st = read_meeting(d, path, out);
+        size_t after = md_diags_count(d, MD_DIAG_ERROR) + md_diags_count(d, MD_DIAG_WARNING);
+        /* A record only for what was hashed (the file did not change under us) and said
+         * nothing; a record that cannot be written only costs the next run time. */
+        if (st == MD_OK && after == before && key.len > 0) {
+            md_diags *quiet = md_diags_new();
+            if (quiet != NULL)
+                (void)md_out_file(rec_path.data, key.data, key.len, quiet);
+            md_diags_free(quiet);
+        }
+    }
+    md_buf_free(&raw);
+    md_buf_free(&key);
+    md_buf_free(&rec);
+    md_buf_free(&rec_path);
+    md_buf_free(&images);
+    return st;
+}
+
+/* Whether the kalendarium of year reads the meeting NAME: a meeting announces dates of its own
+ * year and the next (docs/archive.md), so the kalendarium of YEAR reads the meetings of YEAR
+ * and YEAR-1, told by their file names (YYYY-…); a meeting whose name does not begin with a
+ * year is read by every kalendarium. mk/archive.mk gives make the same dependencies. */
+static int
+kalender_reads(const char *name, int year)
+{
+    if (strspn(name, "0123456789") != 4 || name[4] != '-')
+        return 1;
+    int y = (name[0] - '0') * 1000 + (name[1] - '0') * 100 + (name[2] - '0') * 10 + (name[3] - '0');
+    return y == year || y == year - 1;
+}
+
+/* kalender: the kalendarium of YEAR (xsl/kalender.xsl) as out/kalender-YEAR.pdf. The meetings
+ * that can give it rows (kalender_reads: those of YEAR and YEAR-1) are read and validated (a
+ * broken one stops the calendar, so no meeting goes missing quietly), and the stylesheet gets
+ * them as the children of one document, <meetings xmlns="urn:motesdok:kalender" year="YEAR">,
+ * so that it needs no document() (which xslt.c allows under xml/ only; $MOTESDOK_MEETINGS may
+ * be elsewhere). The PDF's date is SOURCE_DATE_EPOCH's, else the newest of those meetings'. */
 static int
 cmd_kalender(md_diags *d, int argc, char **argv)
 {
     const char *brand = "orebro";
-    if (argc < 1 || brand_option(d, argc, argv, 1, &brand) != 0) {
+    if (argc < 1 || brand_option(argc, argv, 1, &brand) != 0 || check_brand(d, brand) != 0) {
         fprintf(stderr, "usage: motesdok kalender YEAR [--brand NAME]   (e.g. 2024)\n");
         return EXIT_USAGE;
     }
@@ -490,58 +553,38 @@ cmd_kalender(md_diags *d, int argc, char **argv)
         md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "YEAR must be four digits, e.g. YEAR=2024");
         return EXIT_USAGE;
     }
-    md_buf list = {0}, list_path = {0}, fo_path = {0}, pdf_path = {0}, file = {0};
+    int year = atoi(argv[0]);
+    md_buf list = {0}, list_path = {0}, base = {0}, file = {0};
     md_xml_doc *doc = NULL;
     char **names = NULL;
-    size_t n = 0, cap = 0;
+    size_t n = 0;
     char date[11] = "";
-    md_status st = MD_OK;
-    DIR *dir = opendir(MEETINGS_DIR);
-    if (dir == NULL) {
-        md_diag_add(d, MD_DIAG_ERROR, MEETINGS_DIR, 0, 0, "cannot read the folder of meetings");
+    md_status st = archive_names(d, &names, &n);
+    if (st == MD_EIO)
         return EXIT_INTERNAL;
-    }
-    struct dirent *e;
-    while (st == MD_OK && (e = readdir(dir)) != NULL) {
-        size_t len = strlen(e->d_name);
-        if (len <= 4 || strcmp(e->d_name + len - 4, ".xml") != 0 || !is_plain_name(e->d_name))
-            continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 16;
-            char **grown = md_realloc_array(names, cap, sizeof *names);
-            if (grown == NULL) {
-                st = MD_ENOMEM;
-                break;
-            }
-            names = grown;
-        }
-        if ((names[n] = md_strndup(e->d_name, len)) == NULL)
-            st = MD_ENOMEM;
-        else
-            n++;
-    }
-    closedir(dir);
-    if (n > 0)
-        qsort(names, n, sizeof names[0], compare_names);
     if (st == MD_OK &&
         md_buf_addf(&list, "<meetings xmlns=\"urn:motesdok:kalender\" year=\"%s\">\n", argv[0]) !=
             MD_OK)
         st = MD_ENOMEM;
-    /* Validate every meeting; report them all before giving up. */
+    /* Validate every meeting read; report them all before giving up. */
     md_status bad = MD_OK;
     for (size_t i = 0; st == MD_OK && i < n; i++) {
+        if (!kalender_reads(names[i], year))
+            continue;
         md_xml_doc *m = NULL;
-        file.len = 0;
-        if (md_buf_addf(&file, "%s/%s", MEETINGS_DIR, names[i]) != MD_OK) {
+        md_buf_clear(&file);
+        if (md_buf_addf(&file, "%s/%s.xml", MEETINGS_DIR, names[i]) != MD_OK) {
             st = MD_ENOMEM;
             break;
         }
         /* Writing-convention warnings belong to each meeting's own documents, not to the
-         * calendar: validate quietly, and again aloud only when the meeting fails. */
+         * calendar: validate quietly, and again aloud only when the meeting fails (also when
+         * it cannot be read, so that exit status 3 comes with its reason). */
         md_diags *quiet = md_diags_new();
-        md_status r = quiet == NULL ? MD_ENOMEM : read_meeting(quiet, file.data, &m);
+        md_status r =
+            quiet == NULL ? MD_ENOMEM : read_meeting_cached(quiet, names[i], file.data, &m);
         md_diags_free(quiet);
-        if (r == MD_EINPUT || r == MD_ELIMIT)
+        if (r != MD_OK && r != MD_ENOMEM)
             (void)read_meeting(d, file.data, NULL);
         if (r == MD_OK) {
             char day[11];
@@ -550,7 +593,7 @@ cmd_kalender(md_diags *d, int argc, char **argv)
                 memcpy(date, day, sizeof day);
         }
         if (r == MD_OK)
-            r = append_meeting(&list, file.data);
+            r = append_meeting(d, &list, file.data);
         md_xml_free(m);
         if (r == MD_ENOMEM || r == MD_EIO || r == MD_EBUG)
             st = r;
@@ -568,22 +611,17 @@ cmd_kalender(md_diags *d, int argc, char **argv)
     if (st == MD_OK &&
         (md_buf_adds(&list, "</meetings>\n") != MD_OK ||
          md_buf_addf(&list_path, "%s/kalender-%s.xml", MEETINGS_DIR, argv[0]) != MD_OK ||
-         md_buf_addf(&fo_path, "%s/kalender-%s.fo", out_dir(), argv[0]) != MD_OK ||
-         md_buf_addf(&pdf_path, "%s/kalender-%s.pdf", out_dir(), argv[0]) != MD_OK))
+         md_buf_addf(&base, "%s/kalender-%s", out_dir(), argv[0]) != MD_OK))
         st = MD_ENOMEM;
     if (st == MD_OK)
         st = md_xml_read_memory(list_path.data, list.data, list.len, d, &doc);
-    const char *params[] = {"brand", brand, "build-date", date, "year", argv[0], NULL};
     if (st == MD_OK)
-        st = render_document(d, doc, list_path.data, "xsl/kalender.xsl", params, fo_path.data,
-                             pdf_path.data, date);
+        st = render_document(d, doc, list_path.data, "kalender", brand, date, "year", argv[0],
+                             base.data);
     md_xml_free(doc);
-    for (size_t i = 0; i < n; i++)
-        md_free(names[i]);
-    md_free(names);
+    free_names(names, n);
     md_buf_free(&file);
-    md_buf_free(&pdf_path);
-    md_buf_free(&fo_path);
+    md_buf_free(&base);
     md_buf_free(&list_path);
     md_buf_free(&list);
     return exit_for(st);
@@ -617,13 +655,16 @@ cmd_typeset(md_diags *d, int argc, char **argv)
         st = md_fo_read(tree, d, &doc);
     if (st == MD_OK) {
         /* A bare layout tree has no meeting: the date is SOURCE_DATE_EPOCH's, or none. */
-        char date[20];
+        char date[20], day[11];
         const char *epoch = getenv("SOURCE_DATE_EPOCH");
         int has_date = epoch != NULL && epoch[0] != '\0';
-        if (has_date)
+        /* The same check as the documents': a malformed value is refused, not read as 0. */
+        st = md_xslt_build_date(epoch, NULL, d, day);
+        if (st == MD_OK && has_date)
             md_pdf_date_from_epoch(strtoll(epoch, NULL, 10), date);
         md_page_env env = {fonts, hyph, NULL};
-        st = typeset_to(doc, &env, pdf, trace, has_date ? date : NULL, d);
+        if (st == MD_OK)
+            st = typeset_to(doc, &env, pdf, trace, has_date ? date : NULL, d);
     }
     md_fo_free(doc);
     md_hyph_free(hyph);
@@ -637,17 +678,12 @@ static int
 cmd_site(md_diags *d, int argc, char **argv)
 {
     const char *brand = "orebro";
-    if (argc == 2 && strcmp(argv[0], "--brand") == 0)
-        brand = argv[1];
-    else if (argc != 0) {
+    if (brand_option(argc, argv, 0, &brand) != 0) {
         fprintf(stderr, "usage: motesdok site [--brand NAME]\n");
         return EXIT_USAGE;
     }
-    if (!is_plain_name(brand)) {
-        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
-                    "BRAND must be the name of a file in xml/brand/, such as orebro");
+    if (check_brand(d, brand) != 0)
         return EXIT_USAGE;
-    }
     /* The build date decides what is "coming" on the pages: SOURCE_DATE_EPOCH, else the
      * newest meeting's date (never the clock). */
     char date[11];
@@ -675,49 +711,17 @@ cmd_site(md_diags *d, int argc, char **argv)
 
 /* --- the feeds and the open data (docs/ics.md, docs/opendata.md) ---------------------- */
 
-/* The meetings of the archive: the names of MEETINGS_DIR/<name>.xml, sorted. On MD_OK
- * *out (*len names) is the caller's: md_free each name and the array. */
+/* The meetings of the archive: the names of MEETINGS_DIR/<name>.xml, sorted
+ * (md_site_list_meetings, the one listing the site uses too). A file whose name is not a plain
+ * name is reported and left out, and the run fails at the end (MD_EINPUT is not returned
+ * here: the other meetings are still made). On MD_OK *out (*len names) is the caller's. */
 static md_status
 archive_names(md_diags *d, char ***out, size_t *len)
 {
-    DIR *dir = opendir(MEETINGS_DIR);
-    if (dir == NULL) {
-        md_diag_add(d, MD_DIAG_ERROR, MEETINGS_DIR, 0, 0, "cannot read the meetings folder");
-        return MD_EIO;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    md_status st = MD_OK;
-    struct dirent *e;
-    while (st == MD_OK && (e = readdir(dir)) != NULL) {
-        size_t l = strlen(e->d_name);
-        if (l <= 4 || strcmp(e->d_name + l - 4, ".xml") != 0 || e->d_name[0] == '.')
-            continue;
-        if (n == cap) {
-            cap = cap ? 2 * cap : 64;
-            char **grown = md_realloc_array(names, cap, sizeof *names);
-            if (grown == NULL) {
-                st = MD_ENOMEM;
-                break;
-            }
-            names = grown;
-        }
-        names[n] = md_strndup(e->d_name, l - 4);
-        st = names[n] != NULL ? MD_OK : MD_ENOMEM;
-        n += st == MD_OK;
-    }
-    closedir(dir);
-    if (st != MD_OK) {
-        for (size_t i = 0; i < n; i++)
-            md_free(names[i]);
-        md_free(names);
-        return st;
-    }
-    if (n > 0)
-        qsort(names, n, sizeof *names, compare_names);
-    *out = names;
-    *len = n;
-    return MD_OK;
+    int bad = 0;
+    *out = NULL;
+    *len = 0;
+    return md_site_list_meetings(MEETINGS_DIR, d, out, len, &bad);
 }
 
 static void
@@ -767,6 +771,20 @@ remove_stale(const char *dir, const char *ext, char *const *keep, size_t n)
     }
     closedir(dh);
     md_buf_free(&path);
+}
+
+/* The common ending of ics and data, once every file has been written (write_if_changed): when
+ * st is MD_OK, removes the stale DIR/<name><ext> files (remove_stale) and prints the summary
+ * line "motesdok: SUMMARY". Returns st. */
+static md_status
+finish_outputs(md_status st, const char *dir, const char *ext, char *const *keep, size_t n,
+               const char *summary)
+{
+    if (st != MD_OK)
+        return st;
+    remove_stale(dir, ext, keep, n);
+    printf("motesdok: %s\n", summary);
+    return MD_OK;
 }
 
 /* Parses -o DIR (the only option of ics and data); *dir is left alone without it. */
@@ -878,7 +896,7 @@ ics_stamp(md_diags *d, md_ics_options *opt)
 static int
 cmd_ics(md_diags *d, int argc, char **argv)
 {
-    md_buf dir = {0}, path = {0}, feed = {0};
+    md_buf dir = {0}, path = {0}, feed = {0}, summary = {0};
     const char *opt_dir = NULL;
     if (!output_option(argc, argv, &opt_dir)) {
         fprintf(stderr, "usage: motesdok ics [-o DIR]   (default out/site)\n");
@@ -904,7 +922,7 @@ cmd_ics(md_diags *d, int argc, char **argv)
         size_t n = 0;
         md_buf_clear(&path);
         st = md_buf_addf(&path, "%s/%s.xml", MEETINGS_DIR, names[i]);
-        md_status one = st == MD_OK ? read_meeting(d, path.data, &doc) : st;
+        md_status one = st == MD_OK ? read_meeting_cached(d, names[i], path.data, &doc) : st;
         if (one == MD_OK)
             one = md_xml_events(doc, a, d, &ev, &n);
         md_xml_free(doc);
@@ -957,20 +975,22 @@ cmd_ics(md_diags *d, int argc, char **argv)
         if (st == MD_OK)
             st = write_if_changed(path.data, &feed, d);
     }
-    if (st == MD_OK) {
-        md_buf_clear(&path);
-        if (md_buf_addf(&path, "%s/kalender", dir.data) == MD_OK)
-            remove_stale(path.data, ".ics", slugs, n_bodies);
-        printf("motesdok: %zu meetings, %zu events, %zu body feeds in %s/kalender.ics and "
-               "%s/kalender/\n",
-               n_names, n_ev, n_bodies, dir.data, dir.data);
-    }
+    md_buf_clear(&path);
+    if (st == MD_OK)
+        st = md_buf_addf(&summary,
+                         "%zu meetings, %zu events, %zu body feeds in %s/kalender.ics "
+                         "and %s/kalender/",
+                         n_names, n_ev, n_bodies, dir.data, dir.data);
+    if (st == MD_OK)
+        st = md_buf_addf(&path, "%s/kalender", dir.data);
+    st = finish_outputs(st, path.data, ".ics", slugs, n_bodies, summary.data);
     md_free(slugs);
     free_bodies(bodies, n_bodies);
     free_names(names, n_names);
     md_free(all);
     md_arena_free(a);
     md_buf_free(&feed);
+    md_buf_free(&summary);
     md_buf_free(&path);
     md_buf_free(&dir);
     return exit_for(worse(st, input));
@@ -1033,7 +1053,7 @@ cmd_data(md_diags *d, int argc, char **argv)
         size_t n_mb = 0;
         md_buf_clear(&path);
         st = md_buf_addf(&path, "%s/%s.xml", MEETINGS_DIR, names[k]);
-        md_status r = st == MD_OK ? read_meeting(d, path.data, &doc) : st;
+        md_status r = st == MD_OK ? read_meeting_cached(d, names[k], path.data, &doc) : st;
         md_json mj;
         md_buf_clear(&one);
         md_json_init(&mj, &one);
@@ -1099,12 +1119,13 @@ cmd_data(md_diags *d, int argc, char **argv)
         st = md_buf_addf(&path, "%s/organizations.json", dir.data);
     if (st == MD_OK)
         st = write_if_changed(path.data, &orgs, d);
-    if (st == MD_OK) {
-        md_buf_clear(&path);
-        if (md_buf_addf(&path, "%s/meetings", dir.data) == MD_OK)
-            remove_stale(path.data, ".json", names, n_names);
-        printf("motesdok: %zu meetings, %zu organizations in %s/\n", n_ok, n_bodies, dir.data);
-    }
+    md_buf_clear(&path);
+    md_buf_clear(&one);
+    if (st == MD_OK)
+        st = md_buf_addf(&one, "%zu meetings, %zu organizations in %s/", n_ok, n_bodies, dir.data);
+    if (st == MD_OK)
+        st = md_buf_addf(&path, "%s/meetings", dir.data);
+    st = finish_outputs(st, path.data, ".json", names, n_names, one.data);
     free_bodies(bodies, n_bodies);
     free_names(names, n_names);
     md_arena_free(a);

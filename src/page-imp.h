@@ -62,6 +62,8 @@ typedef struct leader {
     md_fo_leader_pattern pattern;
     md_sp width, thickness, size;
     uint32_t rgb;
+    md_font *font; /* of the text around it (dots are its "." glyphs) */
+    int is_fill;   /* it may grow: drawn up to the next text on its line */
 } leader;
 
 /* An id and the items its areas are among; pages found after pagination. */
@@ -87,11 +89,31 @@ typedef struct page_rec {
     int number;
 } page_rec;
 
-/* Run users: the kind in the top bits, an index into links or leaders below. */
+/* The style of a span: what para.h needs, and the background of the inline it is in (for
+ * drawing; run->style of a text run points at .s). */
+typedef struct page_style {
+    md_para_style s;
+    uint32_t background; /* 0x1RRGGBB, 0: none */
+} page_style;
+
+/* The id of an inline in the paragraph being collected. */
+typedef struct inline_id {
+    const char *id;
+    size_t span; /* the index in pg.spans of the inline's first span */
+} inline_id;
+
+/* Run users: the kind in the top bits, text-decoration (MD_FO_UNDERLINE… << USER_DECO_SHIFT)
+ * below it, an index into links, leaders or images at the bottom. */
 #define USER_LINK 0x10000000u
 #define USER_LEADER 0x20000000u
 #define USER_IMAGE 0x40000000u
-#define USER_INDEX 0x0FFFFFFFu
+#define USER_KIND 0xF0000000u
+#define USER_DECO_SHIFT 24
+#define USER_DECO 0x0F000000u
+#define USER_INDEX 0x00FFFFFFu
+
+/* Lists nested deeper than this resolve body-start() and label-end() in the innermost one. */
+#define MD_PAGE_MAX_LISTS 32
 
 #define FIGURE_SPACE "\xE2\x80\x87"
 
@@ -134,9 +156,13 @@ typedef struct pg {
     uint8_t keep_has_line[MD_FO_MAX_DEPTH + 2];
     int keep_depth;
     md_sp body_start, label_end; /* of the innermost list-block, from the reference start */
-    md_sp avail_h;               /* height of the region being built: no image is taller */
+    int list_depth;              /* list-blocks being built */
+    uint32_t inline_bg;          /* background-color of the inline being collected: 0x1RRGGBB */
+    md_sp list_body_start[MD_PAGE_MAX_LISTS], list_label_end[MD_PAGE_MAX_LISTS]; /* by depth */
+    md_sp avail_h; /* height of the region being built: no image is taller */
 
-    const char **inline_ids; /* ids of the inlines of the paragraph being collected */
+    const md_fo_node *narrowed_table; /* the table last narrowed to its room (warned) */
+    inline_id *inline_ids;            /* ids of the inlines of the paragraph being collected */
     size_t inline_ids_len, inline_ids_cap;
     int no_tags;     /* drawing a repeated table header or footer: no structure, no ids */
     dest_rec *dests; /* the final pass's named destinations, sorted by item */
@@ -228,8 +254,17 @@ md_status md_page_add_bookmarks(pg *g, const md_fo_node *node, int parent);
  * ------------------------------------------------ */
 
 md_status md_page_grow(void **p, size_t *cap, size_t need, size_t size);
-/* A note at the meeting line (md:src) n came from. */
+/* A note at the meeting line (md:src) n came from (for messages located elsewhere). */
 void md_page_note_source(const pg *g, md_diags *d, const md_fo_node *n);
+/* Where a message about n goes: the meeting line (md:src) when known and the meeting file
+ * was named (returns 1), else n's line in the layout tree (returns 0). */
+int md_page_loc(const pg *g, const md_fo_node *n, const char **file, long *line);
+/* The note after a message at md_page_loc: the FO line when is_meeting, else the md:src
+ * line when there is one but no meeting file. */
+void md_page_note_loc(const pg *g, md_diags *d, const md_fo_node *n, int is_meeting);
+/* A diagnostic about n at md_page_loc, followed by md_page_note_loc. */
+void md_page_diag(const pg *g, md_diags *d, md_severity sev, const md_fo_node *n, const char *fmt,
+                  ...) __attribute__((format(printf, 5, 6)));
 /* key='v' with ' and \ escaped, for cairo's attribute strings, in the pass's arena. */
 const char *md_page_cairo_quoted(pg *g, const char *key, const char *v);
 /* Appends the text of n's subtree to out. */

@@ -167,9 +167,8 @@ md_page_add_bookmarks(pg *g, const md_fo_node *node, int parent)
                               : p->internal_destination != NULL
                                   ? "no element has its internal-destination id"
                                   : "it has no internal-destination";
-            md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, b->line, 0,
-                        "fo:bookmark: %s; left out (the bookmarks in it take its place)", why);
-            md_page_note_source(g, g->d_final, b);
+            md_page_diag(g, g->d_final, MD_DIAG_WARNING, b,
+                         "fo:bookmark: %s; left out (the bookmarks in it take its place)", why);
         } else if (st == MD_OK) {
             st = g->c.ops->outline(g->c.self, parent, title.data, attrs, !p->is_starting_state_hide,
                                    &id);

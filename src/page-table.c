@@ -248,10 +248,12 @@ widths(tb *b)
     if (fixed_sum > b->w) {
         char buf[64];
         md_page_fmt_pt(buf, sizeof buf, (md_sp)(fixed_sum - b->w));
-        md_page_warn(g, b->n,
-                     "fo:table: its columns are %s wider than the table; they are scaled down "
-                     "to fit (text is set in the narrower columns)",
-                     buf);
+        /* A table narrowed to its room has said so already (its columns with it). */
+        if (g->narrowed_table != b->n)
+            md_page_warn(g, b->n,
+                         "fo:table: its columns are %s wider than the table; they are scaled "
+                         "down to fit (text is set in the narrower columns)",
+                         buf);
         /* Every column becomes proportional to its width; a proportional one counts as the
          * average fixed column. */
         int64_t avg = fixed_n > 0 ? fixed_sum / fixed_n : MD_SP_PER_PT;

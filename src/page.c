@@ -1,10 +1,11 @@
 /* Page builder for the motesdok subset of XSL-FO 1.1 (XSL §6.4 pagination, §6.5 blocks,
  * §6.8 lists, §6.9.7 links, §6.11 bookmarks; keeps §4.8, space resolution §4.3): flow → items
  * → pages → canvas; tables are in page-table.c. Not yet (warned, never silent): page-number in
- * the flow, links in static content, text-decoration, number formats other than 1. */
+ * the flow, links in static content (set as text), number formats other than 1. */
 #include "page.h"
 #include "page-imp.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "hyph.h"
 #include "img.h"
 #include "para.h"
+#include "shape.h"
 
 md_status
 md_page_grow(void **p, size_t *cap, size_t need, size_t size)
@@ -37,14 +39,23 @@ md_page_len_at(const pg *g, md_fo_len l, md_sp base)
 {
     switch (l.kind) {
     case MD_FO_LEN_ABS: return (md_sp)(l.sp + (int64_t)l.pct * base / (100 * 65536));
-    case MD_FO_LEN_BODY_START: return g->body_start;
-    case MD_FO_LEN_LABEL_END: return g->label_end;
+    /* sp: the depth of the list the function was given in (an inherited value refers to the
+     * outer list), 0 when not known: the innermost. */
+    case MD_FO_LEN_BODY_START:
+        return l.sp > 0 && l.sp <= g->list_depth && l.sp <= MD_PAGE_MAX_LISTS
+                   ? g->list_body_start[l.sp - 1]
+                   : g->body_start;
+    case MD_FO_LEN_LABEL_END:
+        return l.sp > 0 && l.sp <= g->list_depth && l.sp <= MD_PAGE_MAX_LISTS
+                   ? g->list_label_end[l.sp - 1]
+                   : g->label_end;
     default: return l.sp;
     }
 }
 
 /* A note pointing at the meeting line a node came from (md:src), in the meeting file when
- * the caller named it, so that editors jump to the text the secretary wrote. */
+ * the caller named it, so that editors jump to the text the secretary wrote. For messages
+ * whose own location is elsewhere (an image file). */
 void
 md_page_note_source(const pg *g, md_diags *d, const md_fo_node *n)
 {
@@ -56,6 +67,46 @@ md_page_note_source(const pg *g, md_diags *d, const md_fo_node *n)
         md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
 }
 
+int
+md_page_loc(const pg *g, const md_fo_node *n, const char **file, long *line)
+{
+    if (n->src_line > 0 && g->env->source != NULL) {
+        *file = g->env->source;
+        *line = n->src_line;
+        return 1;
+    }
+    *file = g->file;
+    *line = n->line;
+    return 0;
+}
+
+void
+md_page_note_loc(const pg *g, md_diags *d, const md_fo_node *n, int is_meeting)
+{
+    if (is_meeting)
+        md_diag_note(d, g->file, n->line, 0, "the fo:%s in the layout tree",
+                     md_fo_kind_name(n->kind));
+    else if (n->src_line > 0)
+        md_diag_note(d, NULL, 0, 0, "from line %ld of the meeting (md:src)", n->src_line);
+}
+
+/* STYLE.md "Messages": typesetter problems point at the meeting (md:src) first, the FO
+ * location follows as a note; a tree without md:src keeps the FO location. */
+void
+md_page_diag(const pg *g, md_diags *d, md_severity sev, const md_fo_node *n, const char *fmt, ...)
+{
+    const char *file = NULL;
+    long line = 0;
+    int is_meeting = md_page_loc(g, n, &file, &line);
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    md_diag_add(d, sev, file, line, 0, "%s", msg);
+    md_page_note_loc(g, d, n, is_meeting);
+}
+
 void
 md_page_warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
 {
@@ -64,8 +115,9 @@ md_page_warn(pg *g, const md_fo_node *n, const char *fmt, const char *what)
     md_diags *d = g->is_static && g->is_final ? g->d_final : g->pass == 1 ? g->d : NULL;
     if (d == NULL)
         return;
-    md_diag_add(d, MD_DIAG_WARNING, g->file, n->line, 0, fmt, what);
-    md_page_note_source(g, d, n);
+    char msg[1024];
+    snprintf(msg, sizeof msg, fmt, what);
+    md_page_diag(g, d, MD_DIAG_WARNING, n, "%s", msg);
 }
 
 md_status
@@ -104,12 +156,13 @@ style_for(pg *g, const md_fo_props *p, const md_para_style **out)
                                   p->font_style != MD_FO_FONT_NORMAL, g->d, &f);
     if (st != MD_OK)
         return st;
-    md_para_style *s = md_arena_alloc(g->a, sizeof *s);
-    if (s == NULL)
+    page_style *ps = md_arena_alloc(g->a, sizeof *ps);
+    if (ps == NULL)
         return MD_ENOMEM;
-    *s = (md_para_style){f, p->font_size, p->color & 0xFFFFFFu,
-                         (uint8_t)(p->is_hyphenate && g->env->hyph != NULL)};
-    *out = s;
+    ps->s = (md_para_style){f, p->font_size, p->color & 0xFFFFFFu,
+                            (uint8_t)(p->is_hyphenate && g->env->hyph != NULL)};
+    ps->background = g->inline_bg;
+    *out = &ps->s;
     return MD_OK;
 }
 
@@ -200,19 +253,24 @@ add_leader(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width)
         count = 1000;
     if (GROW(g, g->leaders, g->leaders_len, g->leaders_cap) != MD_OK)
         return MD_ENOMEM;
-    g->leaders[g->leaders_len] =
-        (leader){p->leader_pattern, (md_sp)(count * adv), p->rule_thickness, s->size, s->rgb};
+    /* A leader that may grow (leader-length.maximum above its optimum, 100 % by default)
+     * fills a justified line: the footer's "… Sida 2 av 3" ends at the margin, the dots of
+     * "Övriga frågor ...... 12" reach the number. */
+    int is_fill = md_page_len_at(g, p->leader_length.max, width) > len;
+    g->leaders[g->leaders_len] = (leader){p->leader_pattern,
+                                          (md_sp)(count * adv),
+                                          p->rule_thickness,
+                                          s->size,
+                                          s->rgb,
+                                          s->font,
+                                          is_fill};
     char *t = md_arena_alloc(g->a, (size_t)count * 3 + 1);
     if (t == NULL)
         return MD_ENOMEM;
     for (int64_t i = 0; i < count; i++)
         memcpy(t + i * 3, FIGURE_SPACE, 3);
     st = add_span(g, t, (size_t)count * 3, s, USER_LEADER | (uint32_t)g->leaders_len++);
-    /* A space leader that may grow (leader-length.maximum above its optimum, 100 % by
-     * default) fills a justified line: the footer's "… Sida 2 av 3" ends at the margin. A
-     * rule or dots keep their optimum length for now. */
-    if (st == MD_OK && p->leader_pattern == MD_FO_LEADER_SPACE &&
-        md_page_len_at(g, p->leader_length.max, width) > len)
+    if (st == MD_OK && is_fill)
         g->spans[g->spans_len - 1].is_fill = 1;
     return st;
 }
@@ -344,9 +402,11 @@ load_image(pg *g, const md_fo_node *n, md_sp avail_w, const image **out)
     md_sp iw = 0, ih = 0;
     st = md_img_size(path, d, &iw, &ih);
     if (st == MD_EIO || st == MD_EINPUT) {
-        md_diag_note(d, g->file, n->line, 0, "fo:external-graphic src=\"%s\" is left out",
-                     n->props->src);
-        md_page_note_source(g, d, n);
+        const char *file = NULL;
+        long line = 0;
+        int is_meeting = md_page_loc(g, n, &file, &line);
+        md_diag_note(d, file, line, 0, "fo:external-graphic src=\"%s\" is left out", n->props->src);
+        md_page_note_loc(g, d, n, is_meeting);
         return MD_OK;
     }
     if (st != MD_OK)
@@ -379,10 +439,12 @@ add_inline_image(pg *g, const md_fo_node *n, const md_para_style *s, md_sp width
                      "fo:external-graphic");
         return MD_OK;
     }
-    md_para_style *is = md_arena_alloc(g->a, sizeof *is);
-    if (is == NULL || GROW(g, g->images, g->images_len, g->images_cap) != MD_OK)
+    /* A page_style like every span's (draw_line reads its background). */
+    page_style *ips = md_arena_alloc(g->a, sizeof *ips);
+    if (ips == NULL || GROW(g, g->images, g->images_len, g->images_cap) != MD_OK)
         return MD_ENOMEM;
-    *is = *s;
+    *ips = *(const page_style *)(const void *)s;
+    md_para_style *is = &ips->s;
     is->size = (md_sp)((int64_t)s->size * im->w / adv);
     is->is_hyphenate = 0;
     g->images[g->images_len] = im;
@@ -450,29 +512,44 @@ collect_children(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
     return st;
 }
 
+static md_status collect_inline_node(pg *g, const md_fo_node *n, uint32_t user, md_sp width);
+
+/* An inline's background-color (not inherited) is drawn behind the text of its descendants:
+ * it is handed down while they are collected, into their styles. */
 static md_status
 collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
+{
+    uint32_t saved = g->inline_bg;
+    if (n->kind != MD_FO_TEXT && n->props->background_color != MD_FO_COLOR_NONE)
+        g->inline_bg = 0x1000000u | (n->props->background_color & 0xFFFFFFu);
+    md_status st = collect_inline_node(g, n, user, width);
+    g->inline_bg = saved;
+    return st;
+}
+
+static md_status
+collect_inline_node(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
 {
     const md_para_style *s = NULL;
     md_status st = style_for(g, n->props, &s);
     if (st != MD_OK)
         return st;
-    /* The id of an inline is a destination at the first line of its paragraph: recorded when
-     * the paragraph is set (flush). */
+    /* The id of an inline is a destination at the line its first text is set on: recorded
+     * when the paragraph is set (flush_lines). */
     if (n->kind != MD_FO_TEXT && n->props->id != NULL && !g->is_static) {
         if (GROW(g, g->inline_ids, g->inline_ids_len, g->inline_ids_cap) != MD_OK)
             return MD_ENOMEM;
-        g->inline_ids[g->inline_ids_len++] = n->props->id;
+        g->inline_ids[g->inline_ids_len++] = (inline_id){n->props->id, g->spans_len};
     }
-    if (n->props->text_decoration != 0 && n->kind != MD_FO_TEXT)
-        md_page_warn(g, n, "%s is not drawn yet; the text is set without it", "text-decoration");
+    /* Text-decoration rides on the runs of text (not leaders or images); draw_run draws it. */
+    uint32_t tu = user | ((uint32_t)n->props->text_decoration << USER_DECO_SHIFT & USER_DECO);
     switch (n->kind) {
-    case MD_FO_TEXT: return add_span(g, n->text, n->text_len, s, user);
+    case MD_FO_TEXT: return add_span(g, n->text, n->text_len, s, tu);
     case MD_FO_INLINE:
     case MD_FO_WRAPPER: return collect_children(g, n, user, width);
     case MD_FO_CHARACTER:
         return n->props->character
-                   ? add_span(g, n->props->character, strlen(n->props->character), s, user)
+                   ? add_span(g, n->props->character, strlen(n->props->character), s, tu)
                    : MD_OK;
     case MD_FO_BASIC_LINK: {
         /* An internal destination is the id of an element: a link to the named destination
@@ -480,6 +557,15 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
          * pass can tell that one is missing; the text is then set unlinked. */
         const char *uri = n->props->external_destination;
         const char *dest = n->props->internal_destination;
+        if (g->is_static) {
+            /* cairo 1.16 makes a link annotation only with a Link structure element, and
+             * static content stays outside the structure tree. */
+            md_page_warn(g, n,
+                         "%s in static content is set as text, not as a link (headers and "
+                         "footers are outside the structure tree)",
+                         "fo:basic-link");
+            return collect_children(g, n, user, width);
+        }
         if (uri == NULL && dest == NULL) {
             md_page_warn(g, n, "%s has no destination; its text is set unlinked", "fo:basic-link");
             return collect_children(g, n, user, width);
@@ -488,11 +574,10 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
             return MD_ENOMEM;
         const char *attrs = NULL;
         if (dest != NULL && g->is_final && prev_id(g, dest) == NULL) {
-            md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, n->line, 0,
-                        "fo:basic-link internal-destination=\"%s\": no element has that id; "
-                        "its text is set unlinked",
-                        dest);
-            md_page_note_source(g, g->d_final, n);
+            md_page_diag(g, g->d_final, MD_DIAG_WARNING, n,
+                         "fo:basic-link internal-destination=\"%s\": no element has that id; "
+                         "its text is set unlinked",
+                         dest);
         } else {
             attrs =
                 dest != NULL ? md_page_dest_attrs(g, dest) : md_page_cairo_quoted(g, "uri", uri);
@@ -507,20 +592,20 @@ collect_inline(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
             md_page_warn(g, n, "%s in the flow is not typeset yet; set as \"?\"", "fo:page-number");
             return add_span(g, "?", 1, s, user);
         }
-        return add_number(g, g->page_number, s, user);
+        return add_number(g, g->page_number, s, tu);
     case MD_FO_PAGE_NUMBER_CITATION:
     case MD_FO_PAGE_NUMBER_CITATION_LAST: {
         const id_rec *r = prev_id(g, n->props->ref_id);
         if (r == NULL && g->is_final) {
-            md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, n->line, 0,
-                        "%s ref-id=\"%s\": no element has that id; set as \"?\"",
-                        md_fo_kind_name(n->kind), n->props->ref_id ? n->props->ref_id : "");
+            md_page_diag(g, g->d_final, MD_DIAG_WARNING, n,
+                         "%s ref-id=\"%s\": no element has that id; set as \"?\"",
+                         md_fo_kind_name(n->kind), n->props->ref_id ? n->props->ref_id : "");
         }
         if (r == NULL)
-            return add_span(g, "?", 1, s, user);
+            return add_span(g, "?", 1, s, tu);
         /* In a link, the number is part of the link's text (user). */
         return add_number(g, n->kind == MD_FO_PAGE_NUMBER_CITATION ? r->first_page : r->last_page,
-                          s, user);
+                          s, tu);
     }
     case MD_FO_LEADER: return add_leader(g, n, s, width);
     case MD_FO_EXTERNAL_GRAPHIC: return add_inline_image(g, n, s, width);
@@ -589,6 +674,24 @@ md_page_mark_keeps(pg *g, item *it)
 
 static md_status flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first);
 
+/* The line of para that holds span k (its first glyphs), or of the first later span that has
+ * glyphs; the last line when none has. Each text node has a style of its own (style_for), so
+ * a run belongs to the span whose style it carries. */
+static size_t
+inline_line(const md_para *para, const md_para_span *spans, size_t spans_len, size_t k)
+{
+    for (; k < spans_len; k++) {
+        for (size_t i = 0; i < para->lines_len; i++) {
+            const md_para_line *l = &para->lines[i];
+            for (size_t r = 0; r < l->runs_len; r++) {
+                if (l->runs[r].style == spans[k].style && l->runs[r].glyphs_len > 0)
+                    return i;
+            }
+        }
+    }
+    return para->lines_len - 1;
+}
+
 /* Sets the spans collected for block n as one paragraph at x, width w, and records the ids of
  * the inlines in it. */
 static md_status
@@ -597,7 +700,7 @@ flush(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     size_t first = g->items_len;
     md_status st = flush_lines(g, n, x, w, is_first);
     for (size_t i = 0; i < g->inline_ids_len && st == MD_OK; i++)
-        st = md_page_record_id(g, g->inline_ids[i], first);
+        st = md_page_record_id(g, g->inline_ids[i].id, first);
     g->inline_ids_len = 0;
     return st;
 }
@@ -620,14 +723,18 @@ flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
         pp.lang = p->language;
     md_para_env env = {g->env->fonts, g->env->hyph};
     md_para para;
+    size_t spans_len = g->spans_len;
     size_t before = md_diags_count(g->d, MD_DIAG_WARNING);
+    const char *loc_file = NULL;
+    long loc_line = 0;
+    int is_meeting = md_page_loc(g, n, &loc_file, &loc_line);
     md_status st =
-        md_para_set(&env, g->spans, g->spans_len, &pp, g->a, g->d, g->file, n->line, &para);
+        md_para_set(&env, g->spans, g->spans_len, &pp, g->a, g->d, loc_file, loc_line, &para);
     g->spans_len = 0;
     if (st != MD_OK)
         return st;
     if (md_diags_count(g->d, MD_DIAG_WARNING) > before)
-        md_page_note_source(g, g->d, n);
+        md_page_note_loc(g, g->d, n, is_meeting);
 
     /* Half-leading (XSL §7.15.4): the block's nominal font centred in line-height, so that
      * baselines are line-height apart. */
@@ -642,6 +749,7 @@ flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     if (!g->in_label && (st = md_page_push_tag(g, IT_TAG_BEGIN, role_of(p), NULL)) != MD_OK)
         return st;
     size_t n_lines = para.lines_len;
+    size_t line0 = g->items_len;
     md_sp aside_off = 0;
     for (size_t i = 0; i < n_lines && st == MD_OK; i++) {
         /* An inline image stands on the baseline: the line grows above it to hold it. */
@@ -649,7 +757,7 @@ flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
         for (size_t r = 0; r < para.lines[i].runs_len; r++) {
             uint32_t u = para.lines[i].runs[r].user;
             size_t k = u & USER_INDEX;
-            if ((u & ~USER_INDEX) == USER_IMAGE && k < g->images_len && g->images[k]->h > tall)
+            if ((u & USER_KIND) == USER_IMAGE && k < g->images_len && g->images[k]->h > tall)
                 tall = g->images[k]->h;
         }
         md_sp extra = tall > base ? tall - base : 0;
@@ -670,6 +778,12 @@ flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
         }
         st = md_page_push(g, it);
     }
+    for (size_t i = 0; i < g->inline_ids_len && st == MD_OK && n_lines > 0; i++) {
+        size_t at = inline_line(&para, g->spans, spans_len, g->inline_ids[i].span);
+        st = md_page_record_id(g, g->inline_ids[i].id, line0 + at);
+    }
+    if (n_lines > 0)
+        g->inline_ids_len = 0;
     if (st == MD_OK && !g->in_label)
         st = md_page_push_tag(g, IT_TAG_END, role_of(p), NULL);
     return st;
@@ -723,6 +837,11 @@ build_list(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
     md_sp pls = md_page_len_at(g, p->provisional_label_separation, rw);
     g->body_start = start + pdbs;
     g->label_end = rw - (start + pdbs - pls);
+    if (g->list_depth < MD_PAGE_MAX_LISTS) {
+        g->list_body_start[g->list_depth] = g->body_start;
+        g->list_label_end[g->list_depth] = g->label_end;
+    }
+    g->list_depth++;
     md_status st = md_page_push_tag(g, IT_TAG_BEGIN, "L", NULL);
     for (const md_fo_node *it = n->first; it != NULL && st == MD_OK; it = it->next) {
         if (it->kind != MD_FO_LIST_ITEM) {
@@ -768,7 +887,18 @@ build_list(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
         st = md_page_push_tag(g, IT_TAG_END, "L", NULL);
     g->body_start = saved_bs;
     g->label_end = saved_le;
+    g->list_depth--;
     return st;
+}
+
+/* The width of a block-container's content rectangle in a room rw wide: its width, else
+ * what its indents leave. */
+static md_sp
+container_width(const pg *g, const md_fo_props *p, md_sp rw)
+{
+    if (p->width.kind == MD_FO_LEN_ABS)
+        return md_page_len_at(g, p->width, rw);
+    return rw - md_page_len_at(g, p->start_indent, rw) - md_page_len_at(g, p->end_indent, rw);
 }
 
 md_status
@@ -841,6 +971,7 @@ md_page_build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
                              "and its columns are scaled down",
                              buf);
                 tw = room;
+                g->narrowed_table = n;
             }
         }
         if (!p->is_border_separate)
@@ -857,8 +988,10 @@ md_page_build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
         bx->right = rw - md_page_len_at(g, p->end_indent, rw) +
                     md_page_len_at(g, p->padding[MD_FO_END], rw) + bd[MD_FO_END].width;
         if (n->kind == MD_FO_BLOCK_CONTAINER) {
-            bx->left = 0;
-            bx->right = rw;
+            /* Around its content rectangle (see below), which may be narrower (width). */
+            md_sp s0 = md_page_len_at(g, p->start_indent, rw);
+            bx->right = s0 + container_width(g, p, rw) +
+                        md_page_len_at(g, p->padding[MD_FO_END], rw) + bd[MD_FO_END].width;
         } else if (n->kind == MD_FO_TABLE) {
             bx->right =
                 tx + tw + md_page_len_at(g, p->padding[MD_FO_END], rw) + bd[MD_FO_END].width;
@@ -881,14 +1014,14 @@ md_page_build_block(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
             st = md_page_table_build(g, n, rx + tx, tw);
         } else if (n->kind == MD_FO_BLOCK_CONTAINER) {
             /* A reference area (XSL §6.5.3): its children's indents count from its content
-             * rectangle. */
+             * rectangle. They inherit its start- and end-indent, which are counted once (not
+             * again inside it, as FOP does): they are laid out in a room as wide as the content
+             * rectangle plus those indents. */
             md_sp s = md_page_len_at(g, p->start_indent, rw),
                   e = md_page_len_at(g, p->end_indent, rw);
-            md_sp inner = rw - s - e;
-            if (p->width.kind == MD_FO_LEN_ABS)
-                inner = md_page_len_at(g, p->width, rw);
+            md_sp inner = container_width(g, p, rw);
             for (const md_fo_node *c = n->first; c != NULL && st == MD_OK; c = c->next)
-                st = md_page_build_block(g, c, rx + s, inner);
+                st = md_page_build_block(g, c, rx, s + inner + e);
         } else {
             st = build_children(g, n, rx, rw);
         }
@@ -1061,6 +1194,37 @@ find_master(const md_fo_node *root, const char *name)
     return NULL;
 }
 
+/* A note naming the masters there are (the first few), for a master-reference that names
+ * none of them. */
+static void
+note_masters(pg *g, const md_fo_node *root)
+{
+    char names[400] = "";
+    size_t len = 0, count = 0;
+    long line = 0;
+    for (const md_fo_node *s = root->first; s != NULL; s = s->next) {
+        if (s->kind == MD_FO_LAYOUT_MASTER_SET && line == 0)
+            line = s->line;
+        for (const md_fo_node *m = s->kind == MD_FO_LAYOUT_MASTER_SET ? s->first : NULL; m != NULL;
+             m = m->next) {
+            if (m->props->master_name == NULL || len + 40 >= sizeof names)
+                continue;
+            int w = snprintf(names + len, sizeof names - len, "%s\"%.32s\"", count ? ", " : "",
+                             m->props->master_name);
+            len += w > 0 ? (size_t)w : 0;
+            count++;
+        }
+    }
+    if (count == 0)
+        md_diag_note(g->d_final, g->file, line, 0,
+                     "the fo:layout-master-set has no fo:simple-page-master; add one");
+    else
+        md_diag_note(g->d_final, g->file, line, 0,
+                     "the page masters are %s; use one of them or add a fo:simple-page-master "
+                     "with that master-name",
+                     names);
+}
+
 /* The simple-page-master of page index (0-based) of a page-sequence whose master-reference is
  * ref (XSL §6.4.7–6.4.11); is_last from the previous pass. NULL when none applies. */
 static const md_fo_node *
@@ -1141,6 +1305,40 @@ geom_from(const md_fo_node *m, geom *out)
 
 /* --- drawing -------------------------------------------------------------------------- */
 
+/* One border edge as filled rectangles: solid (and the styles drawn as solid: double, groove,
+ * ridge, inset, outset) one rectangle; dashed, dashes of 3 × its thickness (at least 2 pt)
+ * with gaps of 2 ×; dotted, squares as wide as it is thick, a thickness apart (at least 1 pt
+ * from one to the next). The dashes or dots are spread so that the edge starts and ends with
+ * one. */
+static md_status
+border_edge(pg *g, const md_fo_border *bd, md_sp x, md_sp y, md_sp w, md_sp h)
+{
+    md_canvas c = g->c;
+    int is_across = w >= h; /* a top or bottom edge (an empty side edge: drawn as solid) */
+    md_sp len = is_across ? w : h, t = is_across ? h : w;
+    if (bd->style != MD_FO_BORDER_DASHED && bd->style != MD_FO_BORDER_DOTTED)
+        return c.ops->rect(c.self, x, y, w, h, bd->color);
+    md_sp mark = bd->style == MD_FO_BORDER_DASHED ? 3 * t : t;
+    md_sp step = bd->style == MD_FO_BORDER_DASHED ? 5 * t : 2 * t;
+    md_sp min_step = bd->style == MD_FO_BORDER_DASHED ? 2 * MD_SP_PER_PT : MD_SP_PER_PT;
+    if (step < min_step) {
+        mark = mark * min_step / step;
+        step = min_step;
+    }
+    if (len <= mark || t <= 0)
+        return c.ops->rect(c.self, x, y, w, h, bd->color);
+    int64_t n = (len - mark + step / 2) / step + 1; /* marks; the first and last at the ends */
+    if (n > 20000)
+        n = 20000;
+    md_status st = MD_OK;
+    for (int64_t i = 0; i < n && st == MD_OK; i++) {
+        md_sp at = n > 1 ? (md_sp)((int64_t)(len - mark) * i / (n - 1)) : 0;
+        st = is_across ? c.ops->rect(c.self, x + at, y, mark, h, bd->color)
+                       : c.ops->rect(c.self, x, y + at, w, mark, bd->color);
+    }
+    return st;
+}
+
 md_status
 md_page_draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_start, int is_end)
 {
@@ -1151,32 +1349,59 @@ md_page_draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_
         st = c.ops->rect(c.self, l, top, w, bottom - top, b->background);
     const md_fo_border *bd = b->border;
     if (st == MD_OK && is_start && bd[MD_FO_BEFORE].width > 0)
-        st = c.ops->rect(c.self, l, top, w, bd[MD_FO_BEFORE].width, bd[MD_FO_BEFORE].color);
+        st = border_edge(g, &bd[MD_FO_BEFORE], l, top, w, bd[MD_FO_BEFORE].width);
     if (st == MD_OK && is_end && bd[MD_FO_AFTER].width > 0)
-        st = c.ops->rect(c.self, l, bottom - bd[MD_FO_AFTER].width, w, bd[MD_FO_AFTER].width,
-                         bd[MD_FO_AFTER].color);
+        st = border_edge(g, &bd[MD_FO_AFTER], l, bottom - bd[MD_FO_AFTER].width, w,
+                         bd[MD_FO_AFTER].width);
     if (st == MD_OK && bd[MD_FO_START].width > 0)
-        st =
-            c.ops->rect(c.self, l, top, bd[MD_FO_START].width, bottom - top, bd[MD_FO_START].color);
+        st = border_edge(g, &bd[MD_FO_START], l, top, bd[MD_FO_START].width, bottom - top);
     if (st == MD_OK && bd[MD_FO_END].width > 0)
-        st = c.ops->rect(c.self, l + w - bd[MD_FO_END].width, top, bd[MD_FO_END].width,
-                         bottom - top, bd[MD_FO_END].color);
+        st = border_edge(g, &bd[MD_FO_END], l + w - bd[MD_FO_END].width, top, bd[MD_FO_END].width,
+                         bottom - top);
     return st;
 }
 
 static md_status
-draw_leader(pg *g, const leader *ld, md_sp x, md_sp baseline)
+draw_leader(pg *g, const leader *ld, md_sp x, md_sp width, md_sp baseline)
 {
     md_canvas c = g->c;
     if (ld->pattern == MD_FO_LEADER_RULE)
-        return c.ops->rect(c.self, x, baseline - ld->thickness, ld->width, ld->thickness, ld->rgb);
+        return c.ops->rect(c.self, x, baseline - ld->thickness, width, ld->thickness, ld->rgb);
     if (ld->pattern != MD_FO_LEADER_DOTS)
         return MD_OK;
-    /* Dots: squares a tenth of the font size, 0.4 em apart, on the baseline. */
-    md_sp dot = ld->size / 10, step = ld->size * 2 / 5;
-    md_status st = MD_OK;
-    for (md_sp at = x + (step - dot) / 2; at + dot <= x + ld->width && st == MD_OK; at += step)
-        st = c.ops->rect(c.self, at, baseline - dot, dot, dot, ld->rgb);
+    /* Dots: full stops of the font around it, each its own advance apart (as FOP's
+     * leader-pattern-width="use-font-metrics"), ending at the leader's end; drawn as text, so
+     * that text extraction reads the line in order ("Övriga frågor ….. 12"). */
+    md_shape_result res = {0};
+    md_status st = md_shape_text(g->env->fonts, ld->font, ld->size, NULL, ".", 1, g->a, &res);
+    if (st != MD_OK)
+        return st;
+    md_sp adv = res.runs_len == 1 && res.runs[0].glyphs_len == 1 ? res.width : 0;
+    uint32_t id = adv > 0 ? res.runs[0].glyphs[0].id : 0;
+    md_font *f = adv > 0 ? res.runs[0].font : NULL;
+    int64_t n = adv > 0 ? width / adv : 0;
+    if (n > 2000)
+        n = 2000;
+    md_canvas_glyph *gl = n > 0 ? md_alloc_array((size_t)n, sizeof *gl) : NULL;
+    md_canvas_cluster *cl = n > 0 ? md_alloc_array((size_t)n, sizeof *cl) : NULL;
+    char *text = n > 0 ? md_alloc((size_t)n) : NULL;
+    if (n > 0 && (gl == NULL || cl == NULL || text == NULL)) {
+        st = MD_ENOMEM;
+    } else if (n > 0) {
+        md_sp start = x + width - (md_sp)(n * adv);
+        for (int64_t k = 0; k < n; k++) {
+            gl[k] = (md_canvas_glyph){id, start + (md_sp)(k * adv), baseline};
+            cl[k] = (md_canvas_cluster){1, 1};
+            text[k] = '.';
+        }
+        md_canvas_text t = {f,         ld->size, ld->rgb,   text, (size_t)n, gl,
+                            (size_t)n, cl,       (size_t)n, 0,    0};
+        st = c.ops->text(c.self, &t);
+    }
+    md_free(gl);
+    md_free(cl);
+    md_free(text);
+    md_shape_free(&res);
     return st;
 }
 
@@ -1190,20 +1415,25 @@ draw_image(pg *g, const image *im, md_sp x, md_sp y)
     return st;
 }
 
+/* fill_to: where a leader that fills may reach, from the line start (the next text), or -1. */
 static md_status
-draw_run(pg *g, const md_para_run *run, md_sp x, md_sp baseline)
+draw_run(pg *g, const md_para_run *run, md_sp x, md_sp baseline, md_sp fill_to)
 {
-    if ((run->user & ~USER_INDEX) == USER_IMAGE) {
+    if ((run->user & USER_KIND) == USER_IMAGE) {
         size_t k = run->user & USER_INDEX;
         md_sp gx = run->glyphs_len > 0 ? run->glyphs[0].x : 0;
         if (k >= g->images_len)
             return MD_EBUG;
         return draw_image(g, g->images[k], x + gx, baseline - g->images[k]->h);
     }
-    if ((run->user & ~USER_INDEX) == USER_LEADER) {
+    if ((run->user & USER_KIND) == USER_LEADER) {
         size_t k = run->user & USER_INDEX;
         md_sp gx = run->glyphs_len > 0 ? run->glyphs[0].x : 0;
-        return k < g->leaders_len ? draw_leader(g, &g->leaders[k], x + gx, baseline) : MD_EBUG;
+        if (k >= g->leaders_len)
+            return MD_EBUG;
+        const leader *ld = &g->leaders[k];
+        md_sp lw = ld->is_fill && fill_to - gx > ld->width ? fill_to - gx : ld->width;
+        return draw_leader(g, ld, x + gx, lw, baseline);
     }
     md_canvas_glyph *gl = md_alloc_array(run->glyphs_len + 1, sizeof *gl);
     md_canvas_cluster *cl = md_alloc_array(run->clusters_len + 1, sizeof *cl);
@@ -1227,6 +1457,88 @@ draw_run(pg *g, const md_para_run *run, md_sp x, md_sp baseline)
     return st;
 }
 
+/* Underline, overline and line-through of a text run (XSL §7.17.4) as filled rules from x0 to
+ * x1, placed and sized from the post and OS/2 tables of the run's style font (its nominal
+ * font, so that a fallback glyph does not move the rule), else 0.07 em thick, 0.1 em below
+ * the baseline, 0.3 em above it; the overline 0.15 em above the capitals. Drawn after the
+ * glyphs, in the run's colour. */
+static md_status
+draw_decoration(pg *g, const md_para_run *run, md_sp x0, md_sp x1, md_sp baseline)
+{
+    unsigned deco = (run->user & USER_DECO) >> USER_DECO_SHIFT;
+    if (deco == 0 || x1 <= x0 || run->style == NULL || run->style->font == NULL)
+        return MD_OK;
+    md_sp size = run->style->size;
+    md_font_metrics m;
+    md_font_metrics_at(run->style->font, size, &m);
+    md_sp under_h = m.underline_thickness > 0 ? m.underline_thickness : size * 7 / 100;
+    md_sp under_y = m.underline_position > 0 ? m.underline_position : size / 10;
+    md_sp strike_h = m.strikeout_thickness > 0 ? m.strikeout_thickness : under_h;
+    md_sp strike_y = m.strikeout_position > 0 ? m.strikeout_position : size * 3 / 10;
+    /* Above the capitals (the ascender would reach into the line above). */
+    md_sp over_y = (m.cap_height > 0 ? m.cap_height : size * 7 / 10) + size * 3 / 20;
+    md_status st = MD_OK;
+    uint32_t rgb = run->style->rgb;
+    if (deco & MD_FO_UNDERLINE)
+        st = g->c.ops->rect(g->c.self, x0, baseline + under_y, x1 - x0, under_h, rgb);
+    if (st == MD_OK && (deco & MD_FO_OVERLINE))
+        st = g->c.ops->rect(g->c.self, x0, baseline - over_y, x1 - x0, under_h, rgb);
+    if (st == MD_OK && (deco & MD_FO_LINE_THROUGH))
+        st = g->c.ops->rect(g->c.self, x0, baseline - strike_y, x1 - x0, strike_h, rgb);
+    return st;
+}
+
+/* Where the last glyph of a left-to-right run ends, from the line start: its cluster's text
+ * (without trailing spaces, which are glue between the words) shaped again for its advance,
+ * scaled as the line's glyphs are. -1 when that cannot be told. */
+static md_sp
+run_glyph_end(pg *g, const md_para_run *run)
+{
+    if (run->clusters_len == 0 || run->is_backward)
+        return -1;
+    const md_para_cluster *c = &run->clusters[run->clusters_len - 1];
+    if (c->num_glyphs <= 0 || (size_t)c->num_glyphs > run->glyphs_len || c->num_bytes <= 0 ||
+        (size_t)c->num_bytes > run->text_len)
+        return -1;
+    const char *t = run->text + run->text_len - c->num_bytes;
+    size_t len = (size_t)c->num_bytes;
+    while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == '\n'))
+        len--;
+    if (len == 0)
+        return -1;
+    md_shape_result res = {0};
+    if (md_shape_text(g->env->fonts, run->style->font, run->style->size, NULL, t, len, g->a,
+                      &res) != MD_OK)
+        return -1;
+    md_sp w = res.width;
+    md_shape_free(&res);
+    md_sp x = run->glyphs[run->glyphs_len - (size_t)c->num_glyphs].x;
+    return x + (md_sp)((int64_t)w * run->x_scale / 65536);
+}
+
+/* The extent of run r of line from the line start: its leftmost glyph to the end of its last
+ * glyph, or on to the next run when that has the same decoration (the words of a decorated
+ * inline are runs of their own: the rule goes on under the space between them); for
+ * right-to-left text the rightmost glyph plus half an em. */
+static void
+run_extent(pg *g, const md_para_line *line, size_t r, md_sp *x0, md_sp *x1)
+{
+    const md_para_run *run = &line->runs[r];
+    md_sp lo = run->glyphs[0].x, hi = run->glyphs[0].x;
+    for (size_t i = 1; i < run->glyphs_len; i++) {
+        lo = run->glyphs[i].x < lo ? run->glyphs[i].x : lo;
+        hi = run->glyphs[i].x > hi ? run->glyphs[i].x : hi;
+    }
+    *x0 = lo;
+    md_sp end = run_glyph_end(g, run);
+    *x1 = end > hi ? end : hi + run->style->size / 2;
+    const md_para_run *next = r + 1 < line->runs_len ? &line->runs[r + 1] : NULL;
+    if (!run->is_backward && next != NULL && !next->is_backward && next->glyphs_len > 0 &&
+        next->glyphs[0].x > hi &&
+        (next->glyphs[0].x < *x1 || (next->user & USER_DECO) == (run->user & USER_DECO)))
+        *x1 = next->glyphs[0].x;
+}
+
 /* A line's runs, each in a leaf tag (Span, or Link for a link's text): cairo 1.16 marks only
  * content drawn in a leaf element (../shared/notes/cairo-1.16-tagging.md). */
 static md_status
@@ -1234,12 +1546,33 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
 {
     md_canvas c = g->c;
     md_status st = MD_OK;
+    /* Backgrounds of inlines first, under every glyph, outside the leaf tags (decoration). */
+    for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
+        const md_para_run *run = &line->runs[r];
+        uint32_t kind = run->user & USER_KIND;
+        if (kind == USER_IMAGE || run->glyphs_len == 0 || run->style == NULL)
+            continue;
+        const page_style *ps = (const page_style *)(const void *)run->style;
+        if (ps->background == 0)
+            continue;
+        md_sp x0 = 0, x1 = 0;
+        run_extent(g, line, r, &x0, &x1);
+        const md_para_run *next = r + 1 < line->runs_len ? &line->runs[r + 1] : NULL;
+        if (next != NULL && next->glyphs_len > 0 && !next->is_backward && !run->is_backward &&
+            next->glyphs[0].x > x1 && (next->user & USER_KIND) != USER_IMAGE &&
+            ((const page_style *)(const void *)next->style)->background == ps->background)
+            x1 = next->glyphs[0].x;
+        md_font_metrics m;
+        md_font_metrics_at(run->style->font, run->style->size, &m);
+        st = c.ops->rect(c.self, x + x0, baseline - m.ascender, x1 - x0, m.ascender + m.descender,
+                         ps->background & 0xFFFFFFu);
+    }
     const char *open = NULL;
     uint32_t open_user = 0;
     for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
         const md_para_run *run = &line->runs[r];
-        uint32_t user = (run->user & ~USER_INDEX) == USER_LINK ? run->user : 0;
-        uint32_t kind = run->user & ~USER_INDEX;
+        uint32_t user = (run->user & USER_KIND) == USER_LINK ? run->user & ~USER_DECO : 0;
+        uint32_t kind = run->user & USER_KIND;
         if (kind == USER_LEADER || kind == USER_IMAGE) {
             /* A leader is a rule, not text: drawn outside the leaf tags; an image is a leaf
              * Figure of its own. */
@@ -1250,7 +1583,7 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
                 if (st == MD_OK)
                     st = c.ops->begin_tag(c.self, "Figure", NULL);
                 if (st == MD_OK)
-                    st = draw_run(g, run, x, baseline);
+                    st = draw_run(g, run, x, baseline, -1);
                 if (st == MD_OK)
                     st = c.ops->end_tag(c.self, "Figure");
                 continue;
@@ -1268,12 +1601,36 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
             if (st == MD_OK)
                 st = c.ops->begin_tag(c.self, open, attrs);
         }
+        const md_para_run *next = r + 1 < line->runs_len ? &line->runs[r + 1] : NULL;
+        md_sp fill_to =
+            next != NULL && next->glyphs_len > 0 && !next->is_backward ? next->glyphs[0].x : -1;
         if (st == MD_OK)
-            st = draw_run(g, run, x, baseline);
+            st = draw_run(g, run, x, baseline, fill_to);
+        if (st == MD_OK && (run->user & USER_DECO) != 0 && run->glyphs_len > 0 &&
+            kind != USER_LEADER && kind != USER_IMAGE) {
+            md_sp x0 = 0, x1 = 0;
+            run_extent(g, line, r, &x0, &x1);
+            st = draw_decoration(g, run, x + x0, x + x1, baseline);
+        }
     }
     if (st == MD_OK && open != NULL && is_tagged)
         st = c.ops->end_tag(c.self, open);
     return st;
+}
+
+/* A box to draw once its extent on the page is known; order: when it opened. */
+typedef struct box_draw {
+    const box *b;
+    size_t order;
+    md_sp top, bottom;
+    int is_start, is_end;
+} box_draw;
+
+static int
+box_draw_cmp(const void *a, const void *b)
+{
+    size_t x = ((const box_draw *)a)->order, y = ((const box_draw *)b)->order;
+    return x < y ? -1 : x > y;
 }
 
 /* Draws items [start, end) with their tops in ys (from top), x from x0. Boxes open before
@@ -1284,10 +1641,22 @@ md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, m
 {
     const item *it = g->items;
     md_status st = MD_OK;
-    /* Backgrounds and borders first, under the text. */
+    /* Backgrounds and borders first, under the text; a box is known when it closes (its
+     * children close first), so they are collected and drawn outer ones first, or a parent's
+     * background would hide its children's. */
     for (int k = 0; k < g->open_len; k++)
         g->open_tops[k] = top;
     int is_start[MD_FO_MAX_DEPTH + 2] = {0};
+    size_t order[MD_FO_MAX_DEPTH + 2] = {0}; /* when each open box opened: the draw order */
+    for (int k = 0; k < g->open_len; k++)
+        order[k] = (size_t)k;
+    size_t n_boxes = (size_t)g->open_len;
+    for (size_t i = start; i < end; i++)
+        n_boxes += it[i].kind == IT_BOX_BEGIN;
+    box_draw *boxes = n_boxes > 0 ? md_alloc_array(n_boxes, sizeof *boxes) : NULL;
+    size_t boxes_len = 0;
+    if (n_boxes > 0 && boxes == NULL)
+        return MD_ENOMEM;
     md_sp last = top;
     for (size_t i = start; i < end && st == MD_OK; i++) {
         md_sp y = top + ys[i - start];
@@ -1305,17 +1674,26 @@ md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, m
             last = y + it[i].h;
         if (it[i].kind == IT_BOX_BEGIN && g->open_len < MD_FO_MAX_DEPTH + 2) {
             is_start[g->open_len] = 1;
+            order[g->open_len] = MD_FO_MAX_DEPTH + 2 + (i - start);
             g->open_tops[g->open_len] = y;
             g->open_boxes[g->open_len++] = it[i].box;
-        } else if (it[i].kind == IT_BOX_END && g->open_len > 0) {
+        } else if (it[i].kind == IT_BOX_END && g->open_len > 0 && boxes_len < n_boxes) {
             g->open_len--;
-            st = md_page_draw_box(g, g->open_boxes[g->open_len], x0, g->open_tops[g->open_len], y,
-                                  is_start[g->open_len], 1);
-            is_start[g->open_len] = 0;
+            int k = g->open_len;
+            boxes[boxes_len++] =
+                (box_draw){g->open_boxes[k], order[k], g->open_tops[k], y, is_start[k], 1};
+            is_start[k] = 0;
         }
     }
-    for (int k = g->open_len; k-- > 0 && st == MD_OK;)
-        st = md_page_draw_box(g, g->open_boxes[k], x0, g->open_tops[k], last, is_start[k], 0);
+    for (int k = g->open_len; k-- > 0 && boxes_len < n_boxes;)
+        boxes[boxes_len++] =
+            (box_draw){g->open_boxes[k], order[k], g->open_tops[k], last, is_start[k], 0};
+    if (boxes_len > 1)
+        qsort(boxes, boxes_len, sizeof *boxes, box_draw_cmp);
+    for (size_t k = 0; k < boxes_len && st == MD_OK; k++)
+        st = md_page_draw_box(g, boxes[k].b, x0, boxes[k].top, boxes[k].bottom, boxes[k].is_start,
+                              boxes[k].is_end);
+    md_free(boxes);
     if (last > bottom && st == MD_OK && g->is_static)
         md_diag_add(g->d_final, MD_DIAG_WARNING, g->file, 0, 0,
                     "static content is taller than its region; it overflows");
@@ -1403,6 +1781,7 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
         md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, seq->line, 0,
                     "fo:page-sequence master-reference=\"%s\": no page master has that name",
                     sp->master_reference ? sp->master_reference : "");
+        note_masters(g, root);
         return MD_EINPUT;
     }
     const md_fo_node *flow = NULL;

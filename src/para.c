@@ -28,6 +28,10 @@
 #define OTHER_PENALTY 100
 /* A break inside a word too wide for any line: a last resort, but better than overfull. */
 #define EMERGENCY_PENALTY 5000
+/* A hyphenation point in the paragraph's last word leaves a last line of one word fragment
+ * ("nätver-/ket."): penalty 1000 (10^6 demerits) keeps it unless no set of lines within the
+ * tolerance does without it. md_para_params.last_word_penalty sets it. */
+#define LAST_WORD_PENALTY 1000
 /* Ragged text: each line may end short by up to 3 em at badness 100 (Knuth & Plass 1981,
  * §"ragged right"); a shorter limit gives more even lines and more hyphens. */
 #define RAGGED_EMS 3
@@ -41,6 +45,11 @@
 /* A word is shaped in pieces of at most this many bytes (cut at a character boundary), so
  * that no piece is wider than md_sp can hold; kerning across a cut is lost. */
 #define MAX_PIECE 1024
+/* Values of builder.emergency: a word wider than the line; a word kept whole (a name,
+ * MD_PARA_WHOLE: "Karlsson-Andersson") that is wider than the line: its own hyphens
+ * are breaks now, and only if a part is still wider, it is broken anywhere. */
+#define EMERGENCY_ANY 1
+#define EMERGENCY_NAME 2
 
 typedef struct box {
     const md_para_span *span;
@@ -62,10 +71,12 @@ typedef struct builder {
     size_t spans_len;
     char *text; /* the joined text */
     size_t len;
-    size_t *span_at; /* byte -> span index */
-    char *brk;       /* per byte, MD_BRK_* */
-    char *hyph;      /* per byte: 1 when a hyphen may follow */
-    char *emergency; /* per byte: 1 inside a word that must be broken anywhere */
+    size_t *span_at;  /* byte -> span index */
+    char *brk;        /* per byte, MD_BRK_* */
+    char *hyph;       /* per byte: 1 when a hyphen may follow */
+    char *emergency;  /* per byte: EMERGENCY_ANY inside a word that must be broken anywhere,
+                       * EMERGENCY_NAME inside a name wider than the line (its hyphens) */
+    size_t last_word; /* first byte of the paragraph's last word (token), or len */
     md_kp_item *items;
     size_t items_len, items_cap;
     int32_t *item_box; /* per item: index into boxes, or -1 */
@@ -89,14 +100,8 @@ typedef struct builder {
 static md_status
 shape(builder *b, const md_para_style *s, const char *text, size_t len, md_shape_result **out)
 {
-    if (b->shaped_len == b->shaped_cap) {
-        size_t cap = b->shaped_cap ? b->shaped_cap * 2 : 64;
-        md_shape_result *v = md_realloc_array(b->shaped, cap, sizeof *v);
-        if (v == NULL)
-            return MD_ENOMEM;
-        b->shaped = v;
-        b->shaped_cap = cap;
-    }
+    if (md_grow(&b->shaped, &b->shaped_cap, b->shaped_len + 1, sizeof *b->shaped, 64) != MD_OK)
+        return MD_ENOMEM;
     md_shape_result *r = &b->shaped[b->shaped_len];
     md_status st = md_shape_text(b->env->fonts, s->font, s->size, b->p->lang, text, len, b->a, r);
     if (st != MD_OK)
@@ -123,15 +128,11 @@ static md_status
 add_item(builder *b, md_kp_item it, int32_t box_index)
 {
     if (b->items_len == b->items_cap) {
-        size_t cap = b->items_cap ? b->items_cap * 2 : 256;
-        md_kp_item *items = md_realloc_array(b->items, cap, sizeof *items);
-        if (items == NULL)
+        /* Two arrays of one capacity: each grows from the same old one. */
+        size_t cap = b->items_cap, ib_cap = b->items_cap;
+        if (md_grow(&b->items, &cap, b->items_len + 1, sizeof *b->items, 256) != MD_OK ||
+            md_grow(&b->item_box, &ib_cap, b->items_len + 1, sizeof *b->item_box, 256) != MD_OK)
             return MD_ENOMEM;
-        b->items = items;
-        int32_t *ib = md_realloc_array(b->item_box, cap, sizeof *ib);
-        if (ib == NULL)
-            return MD_ENOMEM;
-        b->item_box = ib;
         b->items_cap = cap;
     }
     b->items[b->items_len] = it;
@@ -143,14 +144,8 @@ add_item(builder *b, md_kp_item it, int32_t box_index)
 static md_status
 add_box(builder *b, box bx)
 {
-    if (b->boxes_len == b->boxes_cap) {
-        size_t cap = b->boxes_cap ? b->boxes_cap * 2 : 128;
-        box *v = md_realloc_array(b->boxes, cap, sizeof *v);
-        if (v == NULL)
-            return MD_ENOMEM;
-        b->boxes = v;
-        b->boxes_cap = cap;
-    }
+    if (md_grow(&b->boxes, &b->boxes_cap, b->boxes_len + 1, sizeof *b->boxes, 128) != MD_OK)
+        return MD_ENOMEM;
     b->boxes[b->boxes_len] = bx;
     md_kp_item it = {.type = MD_KP_BOX, .width = bx.width};
     return add_item(b, it, (int32_t)b->boxes_len++);
@@ -261,32 +256,36 @@ break_after(const builder *b, size_t i, int *is_flagged, int *is_explicit, int *
      * allows a break there too (class BA), which must draw the hyphen. A span that is not
      * hyphenated (a name) ignores soft hyphens. */
     if (i >= 1 && (unsigned char)b->text[i - 1] == 0xC2 && (unsigned char)b->text[i] == 0xAD) {
-        if (!b->spans[b->span_at[i]].style->is_hyphenate)
+        if (b->spans[b->span_at[i]].style->is_hyphenate != MD_PARA_HYPHENATE)
             return MD_KP_INF;
         *is_flagged = *is_hyphen = 1;
-        return HYPHEN_PENALTY;
+        return i >= b->last_word ? b->p->last_word_penalty : HYPHEN_PENALTY;
     }
     /* A word wider than the measure keeps its hyphenation points and may break anywhere
      * else too. */
     if (b->hyph[i]) {
         *is_flagged = *is_hyphen = 1;
-        return HYPHEN_PENALTY;
+        return i >= b->last_word ? b->p->last_word_penalty : HYPHEN_PENALTY;
     }
-    if (b->emergency[i])
-        return EMERGENCY_PENALTY;
     if (b->brk[i] == MD_BRK_ALLOW) {
         unsigned char c = (unsigned char)b->text[i];
         /* '-' or the last byte of an en or em dash (U+2013, U+2014: E2 80 93/94). */
         int is_dash =
             c == '-' || (i >= 2 && (unsigned char)b->text[i - 2] == 0xE2 &&
                          (unsigned char)b->text[i - 1] == 0x80 && (c == 0x93 || c == 0x94));
+        /* The hyphen of a word kept whole: a double-barrelled name, "Karlsson-Andersson", as
+         * typographers keep names, unless the name is wider than the line. */
+        if (c == '-' && b->spans[b->span_at[i]].style->is_hyphenate == MD_PARA_WHOLE &&
+            !b->emergency[i])
+            return MD_KP_INF;
         if (is_dash) {
             *is_flagged = *is_explicit = 1;
             return HYPHEN_PENALTY;
         }
-        return OTHER_PENALTY;
     }
-    return MD_KP_INF;
+    if (b->emergency[i] == EMERGENCY_ANY)
+        return EMERGENCY_PENALTY;
+    return b->brk[i] == MD_BRK_ALLOW ? OTHER_PENALTY : MD_KP_INF;
 }
 
 /* Index of the first glyph of run r (LTR) whose cluster starts after byte i, provided a
@@ -395,7 +394,7 @@ find_hyphens(builder *b)
             char c = b->text[k];
             skip = (c >= '0' && c <= '9') || c == '@' || c == '/' || c == ':' || c == '.';
             /* Every byte must be in a span that allows hyphenation (names do not). */
-            skip = skip || !b->spans[b->span_at[k]].style->is_hyphenate;
+            skip = skip || b->spans[b->span_at[k]].style->is_hyphenate != MD_PARA_HYPHENATE;
         }
         /* A date's month ("30 januari") is part of a date: never hyphenated. */
         static const char *const months[] = {"januari",   "februari", "mars",     "april",
@@ -526,8 +525,9 @@ build_items(builder *b)
 }
 
 /* Step 4: every word (the boxes between two glue items) wider than the measure is opened
- * for emergency breaks between its characters, with a warning naming it. Returns how many
- * words were marked. */
+ * for emergency breaks between its characters, with a warning naming it; but a name whose
+ * own hyphens were kept is first opened at those only (EMERGENCY_NAME), its parts measured
+ * again on the next call. Returns how many words were marked. */
 static size_t
 mark_emergency(builder *b)
 {
@@ -545,7 +545,15 @@ mark_emergency(builder *b)
             }
             continue;
         }
-        if (w > b->widths[0] && t0 != SIZE_MAX) {
+        int is_kept = 0;
+        for (size_t k = t0; w > b->widths[0] && t0 != SIZE_MAX && k + 1 < t1 && !is_kept; k++)
+            is_kept = b->text[k] == '-' && b->brk[k] == MD_BRK_ALLOW && !b->emergency[k] &&
+                      b->spans[b->span_at[k]].style->is_hyphenate == MD_PARA_WHOLE;
+        if (is_kept) {
+            for (size_t k = t0; k + 1 < t1; k++)
+                b->emergency[k] = EMERGENCY_NAME;
+            marked++;
+        } else if (w > b->widths[0] && t0 != SIZE_MAX) {
             /* Name at most 40 bytes of the word, cut at a character boundary. */
             size_t n = t1 - t0 > 40 ? 40 : t1 - t0;
             while (n > 0 && t0 + n < t1 && ((unsigned char)b->text[t0 + n] & 0xC0) == 0x80)
@@ -556,7 +564,7 @@ mark_emergency(builder *b)
                         (int)n, b->text + t0, n < t1 - t0 ? "…" : "", (double)w / MD_SP_PER_PT,
                         (double)b->widths[0] / MD_SP_PER_PT);
             for (size_t k = t0; k + 1 < t1; k++)
-                b->emergency[k] = 1;
+                b->emergency[k] = EMERGENCY_ANY;
             marked++;
         }
         w = 0;
@@ -706,16 +714,8 @@ font_extents(const md_para_span *span, md_font *f, md_sp *asc, md_sp *desc)
 static md_status
 note_extent(builder *b, size_t r, int is_new, md_sp x0, md_sp x1, int level)
 {
-    if (r >= b->extents_cap) {
-        size_t cap = b->extents_cap ? b->extents_cap * 2 : 16;
-        while (cap <= r)
-            cap *= 2;
-        struct extent *v = md_realloc_array(b->extents, cap, sizeof *v);
-        if (v == NULL)
-            return MD_ENOMEM;
-        b->extents = v;
-        b->extents_cap = cap;
-    }
+    if (md_grow(&b->extents, &b->extents_cap, r + 1, sizeof *b->extents, 16) != MD_OK)
+        return MD_ENOMEM;
     if (is_new) {
         b->extents[r].x0 = x0;
         b->extents[r].level = level;
@@ -927,6 +927,7 @@ md_para_params_default(md_para_params *p, md_sp width)
     p->align = MD_PARA_JUSTIFY;
     p->align_last = MD_PARA_START;
     p->max_hyphen_run = 1;
+    p->last_word_penalty = LAST_WORD_PENALTY;
     p->lang = "sv";
 }
 
@@ -991,6 +992,11 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
     if (st != MD_OK)
         goto out;
     md_brk_find(b.text, len, p->lang, b.brk);
+    b.last_word = len;
+    while (b.last_word > 0 && token_end(&b, b.last_word - 1))
+        b.last_word--;
+    while (b.last_word > 0 && !token_end(&b, b.last_word - 1))
+        b.last_word--;
     if ((st = find_hyphens(&b)) != MD_OK)
         goto out;
 
@@ -1002,7 +1008,7 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
     md_kp_params kp;
     md_kp_params_default(&kp);
     kp.max_hyphen_run = p->max_hyphen_run;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < 3; pass++) {
         if ((st = build_items(&b)) != MD_OK)
             goto out;
         int any_overfull = 1;
@@ -1022,7 +1028,7 @@ md_para_set(const md_para_env *env, const md_para_span *spans, size_t spans_len,
             for (size_t l = 0; l < lines_len; l++)
                 any_overfull |= lines[l].is_overfull;
         }
-        if (!any_overfull || pass == 1 || mark_emergency(&b) == 0)
+        if (!any_overfull || pass == 2 || mark_emergency(&b) == 0)
             break;
     }
     out->lines = md_arena_alloc_array(a, lines_len ? lines_len : 1, sizeof *out->lines);

@@ -21,11 +21,20 @@ typedef struct md_para_env {
     const md_hyph *hyph; /* NULL: no hyphenation */
 } md_para_env;
 
+/* md_para_style.is_hyphenate: hyphenation points from the patterns, and soft hyphens, are
+ * breaks (1, so a C boolean works); or MD_PARA_WHOLE: not hyphenated, and the span's own
+ * hyphens are no breaks either unless a word of it is wider than the line: a person's name
+ * kept whole, "Karlsson-Andersson" (the stylesheets' keep-together.within-line="always"); its
+ * spaces still are breaks. 0: not hyphenated, but hyphens in the text are breaks. */
+#define MD_PARA_HYPHENATE 1
+#define MD_PARA_WHOLE 2
+
 typedef struct md_para_style {
     md_font *font; /* the primary face; missing glyphs come from the set's fallbacks */
     md_sp size;
     uint32_t rgb;
-    uint8_t is_hyphenate; /* XSL-FO hyphenate; false for person names */
+    uint8_t is_hyphenate; /* XSL-FO hyphenate: 0 (false, person names) or
+                           * MD_PARA_HYPHENATE; or MD_PARA_WHOLE */
 } md_para_style;
 
 /* A piece of inline text in one style. user is passed through to the runs (links, tags).
@@ -48,15 +57,19 @@ typedef enum md_para_align {
 } md_para_align;
 
 typedef struct md_para_params {
-    md_sp width;              /* the measure */
-    md_sp text_indent;        /* of the first line */
-    md_para_align align;      /* XSL-FO text-align */
-    md_para_align align_last; /* text-align-last; for justified text usually START */
-    int max_hyphen_run;       /* most consecutive hyphenated lines (1: never two in a row) */
-    const char *lang;         /* BCP 47, "sv" */
+    md_sp width;               /* the measure */
+    md_sp text_indent;         /* of the first line */
+    md_para_align align;       /* XSL-FO text-align */
+    md_para_align align_last;  /* text-align-last; for justified text usually START */
+    int max_hyphen_run;        /* most consecutive hyphenated lines (1: never two in a row) */
+    int32_t last_word_penalty; /* of a hyphenation point in the paragraph's last word, whose
+                                * last line would be one word fragment ("ket."); 50 as any
+                                * other point, 10000 never (1000) */
+    const char *lang;          /* BCP 47, "sv" */
 } md_para_params;
 
-/* Sets the defaults: justified, last line start, no indent, max_hyphen_run 1, "sv". */
+/* Sets the defaults: justified, last line start, no indent, max_hyphen_run 1,
+ * last_word_penalty 1000, "sv". */
 void md_para_params_default(md_para_params *p, md_sp width);
 
 typedef struct md_para_glyph {

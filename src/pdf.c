@@ -31,7 +31,11 @@ struct md_pdf {
     size_t faces_len, faces_cap;
     int is_page_open;
     md_status write_status;
+    md_buf pending; /* Cairo's small writes, gathered: one write(2) per PENDING_MAX bytes */
 };
+
+/* Cairo writes a PDF in pieces of a few bytes; each was a system call. */
+#define PENDING_MAX (64u * 1024u)
 
 static const cairo_user_data_key_t font_key;
 
@@ -46,7 +50,11 @@ write_cb(void *closure, const unsigned char *data, unsigned int len)
 {
     md_pdf *p = closure;
     if (p->write_status == MD_OK)
-        p->write_status = md_out_write(p->out, data, len);
+        p->write_status = md_buf_add(&p->pending, (const char *)data, len);
+    if (p->write_status == MD_OK && p->pending.len >= PENDING_MAX) {
+        p->write_status = md_out_write(p->out, p->pending.data, p->pending.len);
+        md_buf_clear(&p->pending);
+    }
     /* Always success: cairo 1.16 crashes (NULL memmove in cairo_surface_finish) when the
      * stream fails at its first write, e.g. on a full disk. The failure is kept in
      * p->write_status, the rest is discarded, and md_pdf_close reports it. */
@@ -310,6 +318,7 @@ destroy(md_pdf *p)
     for (size_t i = 0; i < p->faces_len; i++)
         cairo_font_face_destroy(p->faces[i].face);
     md_free(p->faces);
+    md_buf_free(&p->pending);
     p->cr = NULL;
     p->surface = NULL;
 }
@@ -318,6 +327,9 @@ md_status
 md_pdf_close(md_pdf *p, md_diags *d)
 {
     cairo_surface_finish(p->surface);
+    if (p->write_status == MD_OK && p->pending.len > 0)
+        p->write_status = md_out_write(p->out, p->pending.data, p->pending.len);
+    md_buf_free(&p->pending);
     md_status st = p->write_status;
     if (st == MD_OK && cairo_surface_status(p->surface) != CAIRO_STATUS_SUCCESS)
         st = MD_EBUG;

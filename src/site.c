@@ -1,9 +1,11 @@
 /* The HTML site (issue 7). Call tree of md_site_build:
- *   list_meetings      every NAME.xml of the folder, in name order
+ *   md_site_list_meetings  every NAME.xml of the folder, in name order
  *   load_cache         a meeting whose record in OUT/.site-cache/ is newer than its inputs
  *                      is not read again (its page stays; its digest comes from the record)
  *   read_one           md_xml_read, md_xml_validate, md_xml_lint; a broken meeting is left out
  *   build date         the option (SOURCE_DATE_EPOCH), else the newest meeting's date
+ *   meeting_page       cached_page (the record's digest; its PDFs and files copied again), or,
+ *                      for a meeting read afresh or whose files no longer copy, fresh_page:
  *   fresh_page         xsl/html.xsl → OUT/site/NAME/index.html; the PDFs of OUT/NAME/ and the
  *                      figures and attachments (listed by xsl/site/files.xsl) beside it;
  *                      xsl/site/digest.xsl → one <meeting> of the site document
@@ -32,6 +34,18 @@
 #define SITE_MAX_MEETINGS 100000
 /* The namespace of the site document the digests make (xsl/site/digest.xsl). */
 #define SITE_NS "urn:motesdok:site:1"
+
+/* One meeting of the folder: its document when it is read afresh, else its cache record; the
+ * sizes of its PDFs ("" for none) and its file's stamp, which the record's key holds. */
+typedef struct entry {
+    md_xml_doc *doc;
+    char *rec;
+    size_t rec_len;
+    char kallelse[24];
+    char protokoll[24];
+    char src[64];
+    char date[11];
+} entry;
 
 typedef struct site {
     const md_site_opts *o;
@@ -99,10 +113,8 @@ free_names(char **names, size_t n)
     md_free(names);
 }
 
-/* The NAME of every NAME.xml in dir, sorted; a file whose name cannot be a folder of the site
- * is reported and left out (*bad set). */
-static md_status
-list_meetings(const char *dir, md_diags *d, char ***out, size_t *out_len, int *bad)
+md_status
+md_site_list_meetings(const char *dir, md_diags *d, char ***out, size_t *out_len, int *bad)
 {
     DIR *dh = opendir(dir);
     if (dh == NULL) {
@@ -118,20 +130,23 @@ list_meetings(const char *dir, md_diags *d, char ***out, size_t *out_len, int *b
         if (len <= 4 || strcmp(e->d_name + len - 4, ".xml") != 0 || e->d_name[0] == '.')
             continue;
         if (!is_plain_name(e->d_name, len - 4)) {
-            md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0,
-                        "%s/%s: a meeting's file name becomes a folder and a web address; use "
-                        "letters, digits, '-', '_' and '.' only, such as 2024-01-30.xml",
-                        dir, e->d_name);
+            md_buf path = {0};
+            st = md_buf_addf(&path, "%s/%s", dir, e->d_name);
+            if (st == MD_OK)
+                md_diag_add(d, MD_DIAG_ERROR, path.data, 0, 0,
+                            "a meeting's file name becomes a folder and a web address; use "
+                            "letters, digits, '-', '_' and '.' only, such as 2024-01-30.xml");
+            md_buf_free(&path);
             *bad = 1;
             continue;
         }
+        if (n == SITE_MAX_MEETINGS) {
+            md_diag_add(d, MD_DIAG_ERROR, dir, 0, 0, "more than %d meetings; split the archive",
+                        SITE_MAX_MEETINGS);
+            st = MD_ELIMIT;
+            break;
+        }
         if (n == cap) {
-            if (cap >= SITE_MAX_MEETINGS) {
-                md_diag_add(d, MD_DIAG_ERROR, dir, 0, 0, "more than %d meetings",
-                            SITE_MAX_MEETINGS);
-                st = MD_ELIMIT;
-                break;
-            }
             size_t ncap = cap ? cap * 2 : 64;
             char **nn = md_realloc_array(names, ncap, sizeof *nn);
             if (nn == NULL) {
@@ -255,6 +270,24 @@ pdf_size(const site *s, const char *name, const char *what, char out[24])
     return MD_OK;
 }
 
+/* The size and modification time of the meeting's file, "" when it has none. The cache key
+ * holds it, so that a meeting replaced by an older file (a restored copy, another folder) is
+ * read again, which "the record is newer than the meeting" alone would miss. */
+static md_status
+source_stamp(const site *s, const char *name, char out[64])
+{
+    md_buf path = {0};
+    out[0] = '\0';
+    if (md_buf_addf(&path, "%s/%s.xml", s->o->meetings, name) != MD_OK)
+        return MD_ENOMEM;
+    struct stat sb;
+    if (stat(path.data, &sb) == 0)
+        snprintf(out, 64, "%lld:%lld.%09ld", (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                 (long)sb.st_mtim.tv_nsec);
+    md_buf_free(&path);
+    return MD_OK;
+}
+
 /* Copies the files listed in list (one path per line, relative to the meeting's folder: its
  * figures and attachments, from xsl/site/files.xsl) from the meeting's folder to
  * OUT/site/NAME/. */
@@ -271,11 +304,15 @@ copy_listed(const site *s, const char *name, const char *list)
         if (rel == NULL) {
             st = MD_ENOMEM;
         } else if (*rel != '\0' && !is_inside_path(rel)) {
-            md_diag_add(s->d, MD_DIAG_ERROR, NULL, 0, 0,
-                        "%s/%s.xml: \"%s\" is not a path inside the meeting's folder; the site "
-                        "copies only files beside the meeting",
-                        s->o->meetings, name, rel);
-            st = MD_EINPUT;
+            md_buf_clear(&from);
+            st = md_buf_addf(&from, "%s/%s.xml", s->o->meetings, name);
+            if (st == MD_OK) {
+                md_diag_add(s->d, MD_DIAG_ERROR, from.data, 0, 0,
+                            "\"%s\" is not a path inside the meeting's folder; the site copies "
+                            "only files beside the meeting",
+                            rel);
+                st = MD_EINPUT;
+            }
         } else if (*rel != '\0') {
             md_buf_clear(&from);
             md_buf_clear(&to);
@@ -296,11 +333,12 @@ copy_listed(const site *s, const char *name, const char *list)
 /* Copies OUT/NAME/kallelse.pdf and protokoll.pdf beside the page when they exist (their sizes
  * are not empty). */
 static md_status
-copy_pdfs(const site *s, const char *name, const char *kallelse, const char *protokoll)
+copy_pdfs(const site *s, const char *name, const entry *e)
 {
     md_buf from = {0}, to = {0};
     md_status st = MD_OK;
-    const char *const pdfs[] = {kallelse[0] ? "kallelse" : NULL, protokoll[0] ? "protokoll" : NULL};
+    const char *const pdfs[] = {e->kallelse[0] ? "kallelse" : NULL,
+                                e->protokoll[0] ? "protokoll" : NULL};
     for (size_t i = 0; st == MD_OK && i < 2; i++) {
         if (pdfs[i] == NULL)
             continue;
@@ -319,10 +357,10 @@ copy_pdfs(const site *s, const char *name, const char *kallelse, const char *pro
 
 /* The first line of a meeting's cache record: what else its page depends on. */
 static md_status
-cache_key(const site *s, const char *kallelse, const char *protokoll, md_buf *out)
+cache_key(const site *s, const entry *e, md_buf *out)
 {
-    return md_buf_addf(out, "motesdok-site 1 brand=%s feeds=%s data=%s pdf=%s,%s\n", s->o->brand,
-                       s->feeds, s->open_data, kallelse, protokoll);
+    return md_buf_addf(out, "motesdok-site 2 brand=%s feeds=%s data=%s pdf=%s,%s src=%s\n",
+                       s->o->brand, s->feeds, s->open_data, e->kallelse, e->protokoll, e->src);
 }
 
 /* Whether a is later than b. */
@@ -333,52 +371,54 @@ is_later(struct timespec a, struct timespec b)
 }
 
 /* Raises *t to the modification time of path, and of everything under it when it is a folder
- * (depth levels down). A missing path changes nothing. */
-static void
+ * (depth levels down). A missing path changes nothing; MD_ENOMEM is the only failure. */
+static md_status
 newest(const char *path, int depth, struct timespec *t)
 {
     struct stat sb;
     if (stat(path, &sb) != 0)
-        return;
+        return MD_OK;
     if (is_later(sb.st_mtim, *t))
         *t = sb.st_mtim;
-    if (!S_ISDIR(sb.st_mode) || depth <= 0)
-        return;
-    DIR *dh = opendir(path);
+    DIR *dh = S_ISDIR(sb.st_mode) && depth > 0 ? opendir(path) : NULL;
     if (dh == NULL)
-        return;
+        return MD_OK;
     md_buf child = {0};
+    md_status st = MD_OK;
     struct dirent *e;
-    while ((e = readdir(dh)) != NULL) {
+    while (st == MD_OK && (e = readdir(dh)) != NULL) {
         if (e->d_name[0] == '.')
             continue;
         md_buf_clear(&child);
-        if (md_buf_addf(&child, "%s/%s", path, e->d_name) == MD_OK)
-            newest(child.data, depth - 1, t);
+        st = md_buf_addf(&child, "%s/%s", path, e->d_name);
+        if (st == MD_OK)
+            st = newest(child.data, depth - 1, t);
     }
     closedir(dh);
     md_buf_free(&child);
+    return st;
 }
 
 /* The cache record of a meeting when it is still good: newer than the meeting's file, its
  * PDFs and every shared input (stylesheets, brand files, schema, the program), with the same
  * key line, and the page still there. On MD_OK *out is the record (md_free) or NULL. */
 static md_status
-load_cache(const site *s, const char *name, const char *kallelse, const char *protokoll, char **out,
-           size_t *out_len)
+load_cache(const site *s, const char *name, const entry *e, char **out, size_t *out_len)
 {
     md_buf path = {0}, key = {0}, rec = {0};
     struct stat sb;
     struct timespec inputs = s->shared;
     *out = NULL;
     md_status st = md_buf_addf(&path, "%s/%s.xml", s->o->meetings, name);
+    if (st == MD_OK)
+        st = newest(path.data, 0, &inputs);
     if (st == MD_OK) {
-        newest(path.data, 0, &inputs);
         md_buf_clear(&path);
         st = md_buf_addf(&path, "%s/%s", s->o->out, name);
     }
+    if (st == MD_OK)
+        st = newest(path.data, 1, &inputs);
     if (st == MD_OK) {
-        newest(path.data, 1, &inputs);
         md_buf_clear(&path);
         st = md_buf_addf(&path, "%s/site/%s/index.html", s->o->out, name);
     }
@@ -387,7 +427,7 @@ load_cache(const site *s, const char *name, const char *kallelse, const char *pr
     if (ok && (st = md_buf_addf(&path, "%s/.site-cache/%s", s->o->out, name)) != MD_OK)
         ok = 0;
     ok = ok && stat(path.data, &sb) == 0 && is_later(sb.st_mtim, inputs);
-    if (ok && (st = cache_key(s, kallelse, protokoll, &key)) != MD_OK)
+    if (ok && (st = cache_key(s, e, &key)) != MD_OK)
         ok = 0;
     if (ok) {
         md_status r = md_buf_read_file(&rec, path.data, (size_t)SITE_MAX_COPY);
@@ -421,15 +461,16 @@ cache_date(const char *rec, char date[11])
 /* The page of a meeting whose cache record is good: the page stays; the PDFs and files are
  * copied again (only changed bytes are written) and the cached digest is appended to all. */
 static md_status
-cached_page(const site *s, const char *name, const char *rec, size_t len, const char *kallelse,
-            const char *protokoll, md_buf *all)
+cached_page(const site *s, const char *name, const entry *e, md_buf *all)
 {
+    const char *rec = e->rec;
+    size_t len = e->rec_len;
     const char *nul = memchr(rec, '\0', len);
     const char *assets = strchr(rec, '\n');
     assets = assets != NULL ? strchr(assets + 1, '\n') : NULL;
     if (nul == NULL || assets == NULL || assets > nul)
         return MD_EBUG;
-    md_status st = copy_pdfs(s, name, kallelse, protokoll);
+    md_status st = copy_pdfs(s, name, e);
     if (st == MD_OK)
         st = copy_listed(s, name, assets + 1);
     if (st == MD_OK)
@@ -437,13 +478,14 @@ cached_page(const site *s, const char *name, const char *rec, size_t len, const 
     return st;
 }
 
-/* The page of one meeting made afresh from its document: NAME/index.html, its PDFs and
- * files, its digest appended to all, and its cache record OUT/.site-cache/NAME written last:
- * the key line, the meeting's date, the files to copy, a NUL byte, the digest. */
+/* The page of one meeting made afresh from its document: its PDFs and files, then
+ * NAME/index.html (so a meeting whose files fail keeps its previous page), its digest appended
+ * to all, and its cache record OUT/.site-cache/NAME written last: the key line, the meeting's
+ * date, the files to copy, a NUL byte, the digest. */
 static md_status
-fresh_page(const site *s, const char *name, const md_xml_doc *doc, const char *kallelse,
-           const char *protokoll, md_buf *all)
+fresh_page(const site *s, const char *name, const entry *e, md_buf *all)
 {
+    const md_xml_doc *doc = e->doc;
     md_buf page = {0}, path = {0}, assets = {0}, digest = {0}, cache = {0};
     char date[11];
     /* The page does not depend on the build date (only the shared pages show it). */
@@ -454,9 +496,9 @@ fresh_page(const site *s, const char *name, const md_xml_doc *doc, const char *k
                             "brand",
                             s->o->brand,
                             "kallelse-pdf-bytes",
-                            kallelse,
+                            e->kallelse,
                             "protokoll-pdf-bytes",
-                            protokoll,
+                            e->protokoll,
                             "feeds",
                             s->feeds,
                             "open-data",
@@ -471,19 +513,19 @@ fresh_page(const site *s, const char *name, const md_xml_doc *doc, const char *k
         st = md_xslt_run(s->files, doc, params, s->d, &assets);
     if (st == MD_OK)
         st = md_xslt_run(s->digest, doc, params, s->d, &digest);
+    if (st == MD_OK)
+        st = copy_pdfs(s, name, e);
+    if (st == MD_OK)
+        st = copy_listed(s, name, assets.data);
     if (st == MD_OK && md_buf_addf(&path, "%s/site/%s/index.html", s->o->out, name) != MD_OK)
         st = MD_ENOMEM;
     if (st == MD_OK)
         st = write_file(path.data, page.data, page.len, s->d);
-    if (st == MD_OK)
-        st = copy_pdfs(s, name, kallelse, protokoll);
-    if (st == MD_OK)
-        st = copy_listed(s, name, assets.data);
     if (st == MD_OK && digest.data != NULL)
         st = md_buf_add(all, digest.data, digest.len);
     md_buf_clear(&path);
     if (st == MD_OK &&
-        (cache_key(s, kallelse, protokoll, &cache) != MD_OK ||
+        (cache_key(s, e, &cache) != MD_OK ||
          md_buf_addf(&cache, "%s\n%s", date, assets.data ? assets.data : "") != MD_OK ||
          md_buf_add(&cache, "", 1) != MD_OK ||
          md_buf_add(&cache, digest.data ? digest.data : "", digest.len) != MD_OK ||
@@ -496,6 +538,31 @@ fresh_page(const site *s, const char *name, const md_xml_doc *doc, const char *k
     md_buf_free(&assets);
     md_buf_free(&digest);
     md_buf_free(&cache);
+    return st;
+}
+
+/* The page of one meeting, its digest appended to all: from its cache record when it has a
+ * good one, else from its document. When a file the record lists can no longer be copied (a
+ * figure deleted since), the meeting is read again, which says what is wrong (MD_EINPUT: the
+ * meeting is left out) or makes the page afresh. */
+static md_status
+meeting_page(const site *s, const char *name, entry *e, md_buf *all)
+{
+    md_status st = MD_OK;
+    if (e->rec != NULL) {
+        md_diags *quiet = md_diags_new();
+        site q = *s;
+        q.d = quiet;
+        st = quiet == NULL ? MD_ENOMEM : cached_page(&q, name, e, all);
+        md_diags_free(quiet);
+        if (st == MD_EIO || st == MD_EINPUT || st == MD_ELIMIT) {
+            st = read_one(s, name, &e->doc);
+            /* Unreadable now: reported, and left out like any broken meeting. */
+            st = st == MD_EIO ? MD_EINPUT : st;
+        }
+    }
+    if (st == MD_OK && e->doc != NULL)
+        st = fresh_page(s, name, e, all);
     return st;
 }
 
@@ -649,16 +716,6 @@ load(const site *s, const char *rel, md_xslt **out)
     return st;
 }
 
-/* One meeting of the folder: its document when it is read afresh, else its cache record. */
-typedef struct entry {
-    md_xml_doc *doc;
-    char *rec;
-    size_t rec_len;
-    char kallelse[24];
-    char protokoll[24];
-    char date[11];
-} entry;
-
 md_status
 md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
 {
@@ -671,20 +728,23 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
     md_xml_doc *all_doc = NULL;
     md_buf all = {0}, all_path = {0}, dir = {0};
     int bad = 0;
-    md_status st = list_meetings(o->meetings, d, &names, &n, &bad);
+    md_status st = md_site_list_meetings(o->meetings, d, &names, &n, &bad);
     if (st == MD_OK && n > 0 && (e = md_alloc_array(n, sizeof *e)) == NULL)
         st = MD_ENOMEM;
     /* What every page depends on besides its meeting. */
-    if (st == MD_OK && md_buf_addf(&dir, "%s/xsl", o->root) == MD_OK) {
-        newest(dir.data, 6, &s.shared);
-        md_buf_clear(&dir);
-    }
-    if (st == MD_OK && md_buf_addf(&dir, "%s/xml/brand", o->root) == MD_OK)
-        newest(dir.data, 1, &s.shared);
     if (st == MD_OK)
-        newest(o->schema, 0, &s.shared);
+        st = md_buf_addf(&dir, "%s/xsl", o->root);
+    if (st == MD_OK)
+        st = newest(dir.data, 6, &s.shared);
+    md_buf_clear(&dir);
+    if (st == MD_OK)
+        st = md_buf_addf(&dir, "%s/xml/brand", o->root);
+    if (st == MD_OK)
+        st = newest(dir.data, 1, &s.shared);
+    if (st == MD_OK)
+        st = newest(o->schema, 0, &s.shared);
     if (st == MD_OK && o->program != NULL)
-        newest(o->program, 0, &s.shared);
+        st = newest(o->program, 0, &s.shared);
     /* Every meeting first: from its cache record when that is good, else read and validated;
      * the build date may be the newest meeting's. */
     for (size_t i = 0; st == MD_OK && i < n; i++) {
@@ -692,7 +752,9 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
         if (st == MD_OK)
             st = pdf_size(&s, names[i], "protokoll", e[i].protokoll);
         if (st == MD_OK)
-            st = load_cache(&s, names[i], e[i].kallelse, e[i].protokoll, &e[i].rec, &e[i].rec_len);
+            st = source_stamp(&s, names[i], e[i].src);
+        if (st == MD_OK)
+            st = load_cache(&s, names[i], &e[i], &e[i].rec, &e[i].rec_len);
         if (st != MD_OK)
             break;
         if (e[i].rec != NULL) {
@@ -724,15 +786,10 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
     if (st == MD_OK)
         st = md_buf_addf(&all, "<site xmlns=\"%s\" build-date=\"%s\">\n", SITE_NS, s.date);
     for (size_t i = 0; st == MD_OK && i < n; i++) {
-        size_t mark = all.len;
-        md_status r = MD_OK;
-        if (e[i].rec != NULL)
-            r = cached_page(&s, names[i], e[i].rec, e[i].rec_len, e[i].kallelse, e[i].protokoll,
-                            &all);
-        else if (e[i].doc != NULL)
-            r = fresh_page(&s, names[i], e[i].doc, e[i].kallelse, e[i].protokoll, &all);
-        else
+        if (e[i].rec == NULL && e[i].doc == NULL)
             continue;
+        size_t mark = all.len;
+        md_status r = meeting_page(&s, names[i], &e[i], &all);
         if (r == MD_OK) {
             pages++;
         } else if (r == MD_EINPUT || r == MD_ELIMIT) {

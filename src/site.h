@@ -28,6 +28,13 @@ typedef struct md_site_opts {
  * the status is then MD_EINPUT. MD_EIO when a file cannot be written, MD_ENOMEM. Every file is
  * written atomically (md_out_file); the same inputs give the same bytes. When done is not NULL
  * it is set to the number of meeting pages written. */
+/* The NAME of every NAME.xml in dir, sorted (the one listing of an archive folder: the site,
+ * the feeds, the open data, the kalendarium). A file whose name cannot be a folder of the site
+ * or a meeting argument (letters, digits, '-', '_', '.'; no leading '.') is reported in d and
+ * left out, and *bad is set. On MD_OK *out (*len names) is the caller's: md_free each name
+ * and the array. MD_EIO when dir cannot be read, MD_ELIMIT over 100000 names, MD_ENOMEM. */
+md_status md_site_list_meetings(const char *dir, md_diags *d, char ***out, size_t *len, int *bad);
+
 md_status md_site_build(const md_site_opts *o, md_diags *d, size_t *done);
 
 #endif

@@ -49,7 +49,7 @@ ok "archive: one progress line per step, [N/TOTAL] WHAT NAME, numbered in order"
            [ \"\$total\" -eq \$(( $n_meetings + $n_held + $n_years + 3 )) ] &&
            grep '^\[' '$A/first.log' | sed 's/^\[\([0-9]*\)\/.*/\1/' | sort -n -c &&
            grep -q \"^\[1/\$total\] \(kallelse\|protokoll\) [0-9-]*\" '$A/first.log' &&
-           grep -q \"^\[\$total/\$total\] \(ics\|data\)\" '$A/first.log'"
+           grep -q \"^\[\$total/\$total\] \(ics\|data\|site\)\" '$A/first.log'"
 ok "archive: a kalendarium for each of the $n_years years" \
     sh -c "for y in $(echo $years); do test -s '$A'/out/kalender-\$y.pdf || exit 1; done"
 ok "archive: site, kalender.ics, a feed per body, data/index.json" \
@@ -95,7 +95,11 @@ ok "a second make archive rebuilds nothing" \
 one=$(ls "$A/gen" | tail -n 3 | head -n 1)
 one=${one%.xml}
 touch "$A/meetings/$one.xml"
-ok "touching $one rebuilds its documents, the kalendarier, the site, feeds and data, nothing else" \
+# The kalendarier that read it: its year's and the next year's (when that year has a meeting).
+one_year=${one%%-*}
+one_kal=$(for y in $years; do if [ "$y" = "$one_year" ] || [ "$y" = $((one_year + 1)) ]; then
+    echo "$y"; fi; done)
+ok "touching $one rebuilds its documents, the kalendarier of $(echo $one_kal), the site, feeds and data, nothing else" \
     sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
                MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$A/out' -j2 archive >'$tmp/one.log' &&
            cat '$tmp/one.log' &&
@@ -103,7 +107,7 @@ ok "touching $one rebuilds its documents, the kalendarier, the site, feeds and d
                sed 's/ *\$//' | sort >'$tmp/one.got' &&
            { if grep -q 'status=\"held\"' '$A/meetings/$one.xml'; then echo 'protokoll $one'; fi;
              printf 'data\nics\nkallelse $one\nsite\n';
-             for y in $(echo $years); do echo \"kalender \$y\"; done; } | sort >'$tmp/one.want' &&
+             for y in $(echo $one_kal); do echo \"kalender \$y\"; done; } | sort >'$tmp/one.want' &&
            diff '$tmp/one.want' '$tmp/one.got'"
 ok "a change in a shared stylesheet would rebuild every document (make -n -W)" \
     sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory -n ARCHIVE_BIN='$ABIN' \
@@ -145,6 +149,44 @@ ok "the next run tries the broken meeting again (and fails again)" \
     sh -c "! env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
                MOTESDOK_MEETINGS='$B/meetings' MOTESDOK_OUT='$B/out' archive >'$tmp/again.log' 2>&1 &&
            grep -q 'kallelse ${bad%.xml} FAILED' '$tmp/again.log'"
+
+# The kalendarium of YEAR reads the meetings of YEAR and YEAR-1 only: a broken meeting of
+# another year does not stop it, one of the year before does.
+K=$tmp/kwindow
+mkdir -p "$K/m"
+cp xml/meetings/2024-01-30.xml "$K/m/"
+sed 's/<agenda>/<agenda><bogus\/>/' xml/meetings/2024-01-30.xml >"$K/m/2031-01-01.xml"
+ok "kalender 2024 does not read a broken meeting of 2031" \
+    env MOTESDOK_MEETINGS="$K/m" MOTESDOK_OUT="$K/out" "$BIN" kalender 2024
+must_fail "kalender 2032 reads the meetings of 2031 (and fails on the broken one)" \
+    env MOTESDOK_MEETINGS="$K/m" MOTESDOK_OUT="$K/out" "$BIN" kalender 2032
+ok "a changed meeting of 2012 remakes the kalendarier of 2012 and 2013 only (make -n -W)" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory -n ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$tmp/kw-out' -W '$A/meetings/2012-01-17.xml' \
+               archive-build | grep 'archive-step.sh kalender' | sed 's/.*kalender //' |
+           tr '\n' ' ' | grep -qx '2012 2013 '"
+
+# The validated-meeting cache (OUT/.valid-cache/): a meeting that validated without a message
+# is only parsed the next time, unless its bytes changed, even under the same size and time.
+V=$tmp/vcache
+mkdir -p "$V/m"
+first=$(ls "$A/gen" | head -n 1)
+cp "$A/gen/$first" "$V/m/"
+ok "ics writes a validation record for a meeting without messages" \
+    sh -c "MOTESDOK_MEETINGS='$V/m' MOTESDOK_OUT='$V/out' '$BIN' ics -o '$V/site' >/dev/null &&
+           grep -q '^motesdok-valid 1 size=' '$V/out/.valid-cache/${first%.xml}'"
+ok "data, run next, gives the same files with the record as without it" \
+    sh -c "MOTESDOK_MEETINGS='$V/m' MOTESDOK_OUT='$V/out' '$BIN' data -o '$V/d1' >/dev/null &&
+           MOTESDOK_MEETINGS='$V/m' MOTESDOK_OUT='$V/out2' '$BIN' data -o '$V/d2' >/dev/null &&
+           diff -r '$V/d1' '$V/d2'"
+cp "$V/m/$first" "$V/orig.xml"
+sed 's/<agenda>/<agendx>/; s/<\/agenda>/<\/agendx>/' "$V/orig.xml" >"$V/m/$first"
+touch -r "$V/orig.xml" "$V/m/$first"
+ok "(the broken copy has the same size and time)" \
+    sh -c "[ \"\$(stat -c '%s %Y' '$V/orig.xml')\" = \"\$(stat -c '%s %Y' '$V/m/$first')\" ] &&
+           ! cmp -s '$V/orig.xml' '$V/m/$first'"
+must_fail "ics notices the changed bytes under the same size and time (the hash)" \
+    env MOTESDOK_MEETINGS="$V/m" MOTESDOK_OUT="$V/out" "$BIN" ics -o "$V/site"
 
 # make publish: a fresh destination, then a swap; killed half-way the old site stays.
 P=$tmp/pub

@@ -11,3 +11,11 @@ if [ "$rc" -eq 2 ] && grep -q "meetings: $want" "$tmp/err"; then
 else
     sed 's/^/    /' "$tmp/err"; fail "an unknown MEETING lists the meetings that exist"
 fi
+SOURCE_DATE_EPOCH=abc "$BIN" typeset tests/page/small.fo -o "$tmp/epoch.pdf" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ "$rc" -eq 1 ] && grep -q 'SOURCE_DATE_EPOCH="abc" is not a number' "$tmp/err" &&
+    [ ! -e "$tmp/epoch.pdf" ]; then
+    pass "typeset refuses SOURCE_DATE_EPOCH=abc (no PDF dated 1970)"
+else
+    sed 's/^/    /' "$tmp/err"; fail "typeset refuses SOURCE_DATE_EPOCH=abc (exit $rc)"
+fi

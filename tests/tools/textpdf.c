@@ -1,9 +1,9 @@
 /* The text engine's test page: the paragraphs of tests/text/paragraphs.txt ({…} marks a
- * person's name, never hyphenated) set justified at 60, 90 and 160 mm, one width per page,
- * in Noto Sans 10/14 pt, on A3-high pages so that each width fits one page. Prints per width
- * and per paragraph the figures the issue asks for (hyphenated lines, loose lines, the widest
- * word space), glyphs missing from every font, and per page the lines that end in an inserted
- * hyphen, so that tests/text/check.py can compare pdftotext's text with the input. The PDF
+ * person's name, never hyphenated nor broken at its own hyphen) set justified at 60, 90 and 160 mm,
+ * one width per page, in Noto Sans 10/14 pt, on A3-high pages so that each width fits one page.
+ * Prints per width and per paragraph the figures the issue asks for (hyphenated lines, loose lines,
+ * the widest word space), glyphs missing from every font, and per page the lines that end in an
+ * inserted hyphen, so that tests/text/check.py can compare pdftotext's text with the input. The PDF
  * goes through the finishing step, one P structure element per paragraph, as every PDF the
  * tests make (tests/pdf/check.py). Usage: textpdf PARAGRAPHS.txt OUT.pdf */
 #include <stdio.h>
@@ -116,7 +116,7 @@ main(int argc, char **argv)
         goto out;
     md_canvas c = md_finish_canvas(fin, md_pdf_canvas(pdf));
     md_para_style plain = {font, PT(10), 0x000000, 1};
-    md_para_style name = {font, PT(10), 0x000000, 0};
+    md_para_style name = {font, PT(10), 0x000000, MD_PARA_WHOLE};
     md_para_env env = {fonts, hyph};
     const int widths_mm[] = {60, 90, 160};
     for (int w = 0; w < 3; w++) {

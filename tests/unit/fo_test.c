@@ -166,6 +166,38 @@ test_inheritance(void)
     md_fo_free(doc);
 }
 
+/* body-start() and label-end() name the list they are given in (XSL §5.10.4): inherited into
+ * a nested list they keep the outer list's depth; given again inside it, the inner one's. */
+static void
+test_list_functions(void)
+{
+    md_fo_doc *doc;
+    const char *body =
+        "<fo:list-block><fo:list-item><fo:list-item-label end-indent=\"label-end()\">"
+        "<fo:block>1.</fo:block></fo:list-item-label>"
+        "<fo:list-item-body start-indent=\"body-start()\"><fo:list-block><fo:list-item>"
+        "<fo:list-item-label end-indent=\"label-end()\"><fo:block>a)</fo:block>"
+        "</fo:list-item-label><fo:list-item-body start-indent=\"body-start()\">"
+        "<fo:block>x</fo:block></fo:list-item-body></fo:list-item></fo:list-block>"
+        "</fo:list-item-body></fo:list-item></fo:list-block>";
+    block(body, 0, &doc);
+    const md_fo_props *outer_body = nth(doc, MD_FO_LIST_ITEM_BODY, 0)->props;
+    const md_fo_props *inner_list = nth(doc, MD_FO_LIST_BLOCK, 1)->props;
+    const md_fo_props *inner_label = nth(doc, MD_FO_LIST_ITEM_LABEL, 1)->props;
+    const md_fo_props *inner_body = nth(doc, MD_FO_LIST_ITEM_BODY, 1)->props;
+    CHECK_INT(outer_body->list_depth, 1);
+    CHECK_INT(inner_list->list_depth, 2);
+    CHECK_INT(outer_body->start_indent.kind, MD_FO_LEN_BODY_START);
+    CHECK_INT(outer_body->start_indent.sp, 1);
+    /* The inner label's start-indent comes from the outer body: the outer list's body start. */
+    CHECK_INT(inner_label->start_indent.kind, MD_FO_LEN_BODY_START);
+    CHECK_INT(inner_label->start_indent.sp, 1);
+    CHECK_INT(inner_label->end_indent.kind, MD_FO_LEN_LABEL_END);
+    CHECK_INT(inner_label->end_indent.sp, 2);
+    CHECK_INT(inner_body->start_indent.sp, 2);
+    md_fo_free(doc);
+}
+
 static uint32_t
 color_of(const char *value, char **report)
 {
@@ -556,6 +588,7 @@ main(void)
     test_values();
     test_lengths();
     test_inheritance();
+    test_list_functions();
     test_colors();
     test_shorthands();
     test_white_space();

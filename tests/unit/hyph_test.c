@@ -13,7 +13,9 @@
  * a place where there must be none (a wrong joint); other places are not checked. */
 #include "hyph.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -315,6 +317,78 @@ test_bad_files(void)
     md_diags_free(d);
 }
 
+/* The built-in table (mk/perf.mk) gives libhyphen's own states: every pattern's letters,
+ * and each with the next pattern's letters after it, get the same points as from a copy of
+ * the .dic with a comment line added, which libhyphen's loader reads. */
+static void
+test_table(void)
+{
+    FILE *f = fopen(PATTERNS, "rb");
+    CHECK(f != NULL);
+    if (f == NULL)
+        return;
+    md_buf dic = {0};
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        CHECK_INT(md_buf_add(&dic, chunk, n), MD_OK);
+    fclose(f);
+    CHECK_INT(md_buf_add(&dic, "%\n", 3), MD_OK);
+    md_diags *d = md_diags_new();
+    md_hyph *table = NULL, *loaded = NULL;
+    const char *copy = temp_file(dic.data);
+    CHECK_INT(md_hyph_load(PATTERNS, NULL, d, &table), MD_OK);
+    CHECK_INT(md_hyph_load(copy, NULL, d, &loaded), MD_OK);
+    unlink(copy);
+    CHECK(table != NULL && md_hyph_is_table(table));
+    CHECK(loaded != NULL && !md_hyph_is_table(loaded));
+    /* The patterns' letters in UTF-8, one word a line after the two header lines. */
+    md_buf words = {0};
+    for (size_t i = 0, line = 0; i < dic.len; i++) {
+        unsigned char c = (unsigned char)dic.data[i];
+        if (c == '\n') {
+            line++;
+            CHECK_INT(md_buf_add(&words, "\n", 1), MD_OK);
+        } else if (line >= 3 && c >= 0x80) {
+            char u[2] = {(char)(0xC0 | c >> 6), (char)(0x80 | (c & 0x3F))};
+            CHECK_INT(md_buf_add(&words, u, 2), MD_OK);
+        } else if (line >= 3 && c >= 'a' && c <= 'z') {
+            CHECK_INT(md_buf_add(&words, (const char *)&c, 1), MD_OK);
+        }
+    }
+    size_t compared = 0, differ = 0, with_points = 0;
+    const char *w = words.data, *end = words.data + words.len;
+    while (table != NULL && loaded != NULL && w < end) {
+        const char *nl = memchr(w, '\n', (size_t)(end - w));
+        const char *e = nl != NULL ? nl : end;
+        const char *e2 = e < end ? memchr(e + 1, '\n', (size_t)(end - e - 1)) : NULL;
+        char word[512];
+        size_t k = (size_t)(e - w);
+        memcpy(word, w, k);
+        for (int pass = 0; pass < 2 && k > 0; pass++) {
+            char a[512], b[512];
+            int ok = md_hyph_word(table, word, k, a) == MD_OK &&
+                     md_hyph_word(loaded, word, k, b) == MD_OK;
+            differ += !ok || memcmp(a, b, k) != 0;
+            with_points += memchr(a, 1, k) != NULL;
+            compared++;
+            if (e2 == NULL || k + (size_t)(e2 - e - 1) >= sizeof word)
+                break;
+            memcpy(word + k, e + 1, (size_t)(e2 - e - 1)); /* and the next pattern's letters */
+            k += (size_t)(e2 - e - 1);
+        }
+        w = e + 1;
+    }
+    CHECK(compared > 25000);
+    CHECK(with_points > 5000);
+    CHECK_INT(differ, 0);
+    md_hyph_free(table);
+    md_hyph_free(loaded);
+    md_buf_free(&words);
+    md_buf_free(&dic);
+    md_diags_free(d);
+}
+
 static void
 test_alloc_failure(void)
 {
@@ -355,6 +429,7 @@ main(void)
     test_bad_exceptions();
     test_good_exceptions();
     test_bad_files();
+    test_table();
     test_alloc_failure();
     return check_done();
 }

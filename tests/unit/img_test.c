@@ -107,6 +107,39 @@ test_sizes(void)
     CHECK_INT(h, PT(75));
     free(msg);
 
+    /* A PNG of 20,000 × 20,000 px is refused from its header, before it is decoded (which
+     * would take 1.6 GB): this one has no image data at all, so decoding it would give "not
+     * a readable PNG" (or cairo's "out of memory") instead. The same header with a small size is
+     * decoded, and fails so. */
+    static const unsigned char huge[33] = {
+        0x89, 'P',  'N',  'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I',  'H',  'D',  'R', 0,
+        0,    0x4E, 0x20, 0,   0,    0x4E, 0x20, 8,    6, 0, 0, 0,  0x12, 0x34, 0x56, 0x78};
+    make_file("huge.png", (const char *)huge, sizeof huge);
+    snprintf(path, sizeof path, "%s/huge.png", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EINPUT);
+    CHECK(strstr(msg, path) != NULL &&
+          strstr(msg, "warning: the PNG image is too large (20000 × 20000 px, more than 14400 "
+                      "pt at 96 dpi)") != NULL);
+    CHECK_INT(w, -1);
+    free(msg);
+    unsigned char tiny[sizeof huge];
+    memcpy(tiny, huge, sizeof huge);
+    tiny[18] = tiny[22] = 0; /* 32 × 32 px */
+    make_file("tiny-header.png", (const char *)tiny, sizeof tiny);
+    snprintf(path, sizeof path, "%s/tiny-header.png", dir);
+    CHECK(size_of(path, &w, &h, &msg) != MD_OK);
+    CHECK(strstr(msg, "too large") == NULL);
+    free(msg);
+    /* 19,201 px wide (14,400.75 pt) is over the limit, 19,200 px is not: refused from the
+     * header alone, whatever the height. */
+    tiny[18] = 0x4B;
+    tiny[19] = 0x01;
+    make_file("over.png", (const char *)tiny, sizeof tiny);
+    snprintf(path, sizeof path, "%s/over.png", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EINPUT);
+    CHECK(strstr(msg, "too large (19201 × 32 px") != NULL);
+    free(msg);
+
     /* A GIF, a text file named .png, a broken SVG, a missing file: a warning naming the
      * file, and no size. */
     snprintf(path, sizeof path, "%s/x.gif", dir);

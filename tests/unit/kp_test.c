@@ -363,6 +363,59 @@ test_capped(void)
  * Pass 1 (pretolerance 100) fails: from 7 nothing is within 100. Pass 2:
  *   5 11 19: 5204 + 12984 + 5100 = 23288 (two hyphenated lines in a row)
  *   5 13 19: 5204 + 22100 + 100 = 27404 */
+/* \finalhyphendemerits: a hyphen on the line before the last costs final_hyphen_demerits, as
+ * TeX counts the paragraph end as a hyphenated break (§859, §873). "8 6 2-4" at width 20,
+ * glue 2 plus 5 minus 1, hyphen 1 pt, no first pass without hyphens (pretolerance -1).
+ * Items: 0:8 1:g 2:6 3:g 4:2 5:pen 6:4 7:pen 8:fil; the end is 9.
+ *   A, to 5 "8 6 2-" 21, over 1, shrink 2 -> ratio -1/2, b 12 decent, d 22^2 + 50^2 = 2984;
+ *      then "4" + fil -> d 100 + final_hyphen_demerits: a last line of one fragment.
+ *   B, to 3 "8 6" 16, short 4, stretch 5 -> r 237, b 51 loose, d 61^2 = 3721;
+ *      then "2-4" + fil -> d 100 (loose to decent: no adj_demerits).
+ *   "8" alone is infeasible (no stretch), "8 6 2-4" on one line overfull.
+ * Without it: A 3084 < B 3821, the fragment wins. With TeX's 5000: A 8084 > B 3821. */
+static void
+test_final_hyphen(void)
+{
+    para q = {0};
+    md_sp w = 20 * PT;
+    md_kp_params p = defaults();
+    md_kp_line *lines = NULL;
+    size_t len = 0;
+    char buf[128];
+    add_words(&q, "8 6 2-4", 5, 1);
+    add_end(&q);
+    p.pretolerance = -1;
+    p.final_hyphen_demerits = 0;
+    CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+    CHECK_STR(ends_str(lines, len, buf, sizeof buf), "5 9");
+    if (len == 2) {
+        CHECK_INT(lines[0].is_hyphenated, 1);
+        CHECK_INT(lines[0].ratio, -32768);
+        CHECK_INT(lines[0].badness, 12);
+    }
+    md_free(lines);
+    lines = NULL;
+    /* The sums exactly: A costs 3084 + final_hyphen_demerits against B's 3821. */
+    p.final_hyphen_demerits = 736;
+    CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+    CHECK_STR(ends_str(lines, len, buf, sizeof buf), "5 9");
+    md_free(lines);
+    lines = NULL;
+    p.final_hyphen_demerits = 738;
+    CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+    CHECK_STR(ends_str(lines, len, buf, sizeof buf), "3 9");
+    md_free(lines);
+    lines = NULL;
+    p.final_hyphen_demerits = defaults().final_hyphen_demerits;
+    CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+    CHECK_STR(ends_str(lines, len, buf, sizeof buf), "3 9");
+    if (len == 2) {
+        CHECK_INT(lines[0].is_hyphenated, 0);
+        CHECK_INT(lines[0].badness, 51);
+    }
+    md_free(lines);
+}
+
 static void
 test_hyphen_run(void)
 {
@@ -1356,6 +1409,7 @@ main(void)
     test_pretolerance();
     test_hyphenation_needed();
     test_hyphen_run();
+    test_final_hyphen();
     test_capped();
     test_forced_break();
     test_emergency();

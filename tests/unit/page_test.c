@@ -208,6 +208,122 @@ test_bad(void)
     md_diags_free(d);
 }
 
+/* STYLE.md "Messages": a warning about a block with md:src is located at the meeting line,
+ * the FO line follows as a note; without a meeting file the FO line comes first. */
+static void
+test_diag_order(void)
+{
+    const char *tree =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' xmlns:md='urn:motesdok:xslt'>\n"
+        "<fo:layout-master-set><fo:simple-page-master master-name='a'><fo:region-body/>"
+        "</fo:simple-page-master></fo:layout-master-set>\n"
+        "<fo:page-sequence master-reference='a'><fo:flow flow-name='xsl-region-body'>\n"
+        "<fo:block md:src='42'>see <fo:basic-link internal-destination='nowhere'>x"
+        "</fo:basic-link></fo:block>\n"
+        "<fo:block>p. <fo:page-number-citation ref-id='gone'/></fo:block>\n"
+        "</fo:flow></fo:page-sequence></fo:root>";
+    for (int with_source = 0; with_source <= 1; with_source++) {
+        md_diags *d = md_diags_new();
+        md_fo_doc *doc = NULL;
+        CHECK_INT(md_fo_read_memory("t.fo", tree, strlen(tree), d, &doc), MD_OK);
+        md_buf out = {0};
+        md_trace *t = md_trace_new(&out, md_font_name);
+        md_page_env env = {fonts, hyph, with_source ? "m.xml" : NULL};
+        CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL), MD_OK);
+        md_buf msg = {0};
+        md_diags_render(d, &msg);
+        const char *m = msg.data != NULL ? msg.data : "";
+        if (with_source) {
+            CHECK(strstr(m, "m.xml:42: warning: fo:basic-link internal-destination=\"nowhere\"") !=
+                  NULL);
+            CHECK(strstr(m, "no element has that id; its text is set unlinked\n"
+                            "t.fo:4: note: the fo:basic-link in the layout tree\n") != NULL);
+        } else {
+            CHECK(strstr(m, "t.fo:4: warning: fo:basic-link internal-destination=\"nowhere\"") !=
+                  NULL);
+            CHECK(strstr(m, "note: from line 42 of the meeting (md:src)") != NULL);
+        }
+        /* No md:src: the FO line whether or not the meeting file is known, and no note. */
+        CHECK(strstr(m, "t.fo:5: warning: page-number-citation ref-id=\"gone\"") != NULL);
+        if (!with_source)
+            CHECK(strstr(m, "m.xml") == NULL);
+        md_buf_free(&msg);
+        md_buf_free(&out);
+        md_trace_free(t);
+        md_fo_free(doc);
+        md_diags_free(d);
+    }
+}
+
+/* text-decoration draws a rule under (through) the decorated words and the spaces between
+ * them, not past the last one; an inline's id is a destination at the line it is set on. */
+static void
+test_decoration_and_inline_id(void)
+{
+    const char *tree =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>"
+        "<fo:simple-page-master master-name='a' page-width='100mm' page-height='80mm' "
+        "margin='10mm'><fo:region-body/></fo:simple-page-master></fo:layout-master-set>"
+        "<fo:page-sequence master-reference='a'><fo:flow flow-name='xsl-region-body'>"
+        "<fo:block>Go <fo:inline text-decoration='underline' color='red'>under here</fo:inline>"
+        " then <fo:inline text-decoration='line-through'>struck</fo:inline> end.</fo:block>"
+        "<fo:block>One two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen <fo:inline id='far'>far</fo:inline> x.</fo:block>"
+        "</fo:flow></fo:page-sequence></fo:root>";
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    CHECK_INT(md_fo_read_memory("deco.fo", tree, strlen(tree), d, &doc), MD_OK);
+    md_buf out = {0};
+    md_trace *t = md_trace_new(&out, md_font_name);
+    md_page_env env = {fonts, hyph, NULL};
+    CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL), MD_OK);
+    CHECK_INT(md_diags_count(d, MD_DIAG_WARNING), 0);
+    const char *tr = out.data != NULL ? out.data : "";
+    /* "under" at x0, "here" at x1: a red rule per word, the first reaching on to "here"
+     * (under the space between them). */
+    long ux = -1, hx = -1, by = -1, rx = -1, ry = -1, rw = -1, n_red = 0, sx = -1, sw = -1;
+    for (const char *l = tr; (l = strstr(l, "\n")) != NULL; l++) {
+        long x, y, w, h;
+        char rgb[8];
+        const char *eol = strchr(l + 1, '\n');
+        size_t ll = eol != NULL ? (size_t)(eol - l - 1) : strlen(l + 1);
+        char line[200];
+        snprintf(line, sizeof line, "%.*s", (int)(ll < 199 ? ll : 199), l + 1);
+        int is_text = sscanf(line, " text %ld %ld", &x, &y) == 2;
+        if (is_text && strstr(line, "\"under\"") != NULL)
+            ux = x, by = y;
+        if (is_text && strstr(line, "\"here\"") != NULL)
+            hx = x;
+        if (is_text && strstr(line, "\"struck\"") != NULL)
+            sx = x;
+        if (sscanf(line, " rect %ld %ld %ld %ld #%7s", &x, &y, &w, &h, rgb) == 5) {
+            if (strcmp(rgb, "ff0000") == 0) {
+                n_red++;
+                if (rx < 0)
+                    rx = x, ry = y, rw = w;
+            } else if (x == sx) {
+                sw = w;
+                CHECK(y < by); /* through the letters, above the baseline */
+            }
+        }
+    }
+    CHECK(ux > 0 && hx > ux);
+    CHECK_INT(rx, ux);
+    CHECK(ry > by && ry < by + 12 * 65536 / 4); /* under the baseline, within 0.25 em */
+    CHECK(n_red == 2 && rx + rw == hx);
+    /* "struck" ends well before the next word: its rule is shorter than "struck end". */
+    CHECK(sw > 20 * 65536 && sw < 45 * 65536);
+    /* The destination is drawn just before the line that holds "far", not the first one. */
+    const char *dest = strstr(tr, "dest ");
+    const char *far = strstr(tr, "\"far\"");
+    const char *one = strstr(tr, "\"One\"");
+    CHECK(dest != NULL && far != NULL && one != NULL && dest > one && dest < far);
+    md_buf_free(&out);
+    md_trace_free(t);
+    md_fo_free(doc);
+    md_diags_free(d);
+}
+
 /* motesdok typeset: a PDF with the text, byte-identical twice. The binary is beside tests/. */
 static void
 test_cli(const char *argv0)
@@ -255,6 +371,8 @@ main(int argc, char **argv)
         test_flow();
         test_golden();
         test_bad();
+        test_diag_order();
+        test_decoration_and_inline_id();
         test_cli(argv[0]);
     }
     md_hyph_free(hyph);

@@ -694,6 +694,11 @@
        month or term, or marked preliminary, says so. -->
   <xsl:template match="m:calendar">
     <fo:table xsl:use-attribute-sets="page:table" md:src="{md:line()}">
+      <!-- The few dates a meeting announces (up to 10) are read as one table, so it is not
+           split over two pages; a longer one may break, its header repeated. -->
+      <xsl:if test="count(m:entry) &lt;= 10">
+        <xsl:attribute name="keep-together.within-page">always</xsl:attribute>
+      </xsl:if>
       <!-- Date and time on one line each ("april 2024 (preliminärt)" may take two), a place
            such as "Föreningarnas Hus" on one line; a calendar without any place has no Plats
            column, and the activity takes its width. -->
