@@ -12,7 +12,7 @@ set -u
 what=$1
 name=$2
 log=$ARCHIVE_LOG
-mkdir -p "$log/failed"
+[ -d "$log/failed" ] || mkdir -p "$log/failed" # made once by the archive target
 label=$what
 [ "$name" = - ] || label="$what $name"
 file=$log/$what${name#-}.log

@@ -285,6 +285,17 @@ md_status md_page_record_id(pg *g, const char *id, size_t first);
  * height they take. */
 void md_page_place(const item *it, size_t start, size_t end, md_sp h, int is_bounded, md_sp *ys,
                    size_t *out_end, size_t *out_next, md_sp *out_used);
+/* The boxes open while drawing a page (continued on the next), kept aside while a nested
+ * reference area (static content, a table cell) is drawn with the same stack. */
+typedef struct open_saved {
+    const box *boxes[MD_FO_MAX_DEPTH + 2];
+    md_sp tops[MD_FO_MAX_DEPTH + 2];
+    int len;
+} open_saved;
+/* Moves the open boxes into s and empties the stack. */
+void md_page_open_save(pg *g, open_saved *s);
+/* Puts the open boxes of s back. */
+void md_page_open_restore(pg *g, const open_saved *s);
 md_status md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, md_sp top,
                              md_sp bottom, int is_tagged);
 md_status md_page_draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_start,

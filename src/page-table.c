@@ -761,12 +761,12 @@ draw_group(pg *g, const md_page_row *r, md_sp x0, md_sp y, int is_tagged, int is
             if (st == MD_OK && cl->end > cl->first) {
                 size_t e, n;
                 md_page_place(g->items, cl->first, cl->end, INT32_MAX / 4, 1, ys, &e, &n, NULL);
-                int saved = g->open_len;
-                g->open_len = 0;
+                open_saved saved;
+                md_page_open_save(g, &saved);
                 md_sp top = y + cl->y + cl->content_top;
                 st = md_page_draw_items(g, cl->first, cl->end, ys, x0, top, y + cl->y + cl->h,
                                         is_tagged);
-                g->open_len = saved;
+                md_page_open_restore(g, &saved);
             }
             md_free(ys);
             if (st == MD_OK && is_tags)

@@ -159,8 +159,12 @@ style_for(pg *g, const md_fo_props *p, const md_para_style **out)
     page_style *ps = md_arena_alloc(g->a, sizeof *ps);
     if (ps == NULL)
         return MD_ENOMEM;
-    ps->s = (md_para_style){f, p->font_size, p->color & 0xFFFFFFu,
-                            (uint8_t)(p->is_hyphenate && g->env->hyph != NULL)};
+    /* A name (hyphenate="false" keep-together.within-line="always") is not broken at its own
+     * hyphen either, unless it is wider than the line (para.c). */
+    uint8_t hyphenate = (uint8_t)(p->is_hyphenate && g->env->hyph != NULL);
+    if (!p->is_hyphenate && p->keep_together.within_line == MD_FO_KEEP_ALWAYS)
+        hyphenate = MD_PARA_WHOLE;
+    ps->s = (md_para_style){f, p->font_size, p->color & 0xFFFFFFu, hyphenate};
     ps->background = g->inline_bg;
     *out = &ps->s;
     return MD_OK;
@@ -728,11 +732,18 @@ flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     const char *loc_file = NULL;
     long loc_line = 0;
     int is_meeting = md_page_loc(g, n, &loc_file, &loc_line);
+    size_t errors = md_diags_count(g->d_final, MD_DIAG_ERROR);
     md_status st =
         md_para_set(&env, g->spans, g->spans_len, &pp, g->a, g->d, loc_file, loc_line, &para);
     g->spans_len = 0;
-    if (st != MD_OK)
+    if (st != MD_OK) {
+        if (st != MD_ENOMEM && md_diags_count(g->d_final, MD_DIAG_ERROR) == errors)
+            md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, n->line, 0,
+                        "fo:%s: its lines could not be set (internal error %d, measure %.1fpt); "
+                        "please report this with the layout tree",
+                        md_fo_kind_name(n->kind), (int)st, (double)w / MD_SP_PER_PT);
         return st;
+    }
     if (md_diags_count(g->d, MD_DIAG_WARNING) > before)
         md_page_note_loc(g, g->d, n, is_meeting);
 
@@ -1303,6 +1314,39 @@ geom_from(const md_fo_node *m, geom *out)
     *out = g;
 }
 
+/* Length l in millimetres with one decimal, for messages about page sizes. */
+static void
+mm_text(md_sp l, char *buf, size_t cap)
+{
+    double mm = (double)l / MD_SP_PER_PT * 25.4 / 72.0;
+    snprintf(buf, cap, "%.1fmm", mm);
+}
+
+/* A region-body with no positive width or height cannot hold a line (the paragraph builder
+ * would find no break): an error naming master m, its page size and margins. */
+static md_status
+check_geom(pg *g, const geom *gm)
+{
+    if (gm->body_w > 0 && gm->body_h > 0)
+        return MD_OK;
+    const md_fo_node *m = gm->master;
+    const md_fo_props *p = m->props;
+    char pw[32], ph[32], bw[32], bh[32], mg[4][32];
+    mm_text(gm->page_w, pw, sizeof pw);
+    mm_text(gm->page_h, ph, sizeof ph);
+    mm_text(gm->body_w, bw, sizeof bw);
+    mm_text(gm->body_h, bh, sizeof bh);
+    for (int side = 0; side < 4; side++)
+        mm_text(margin(p, side, gm->page_w), mg[side], sizeof mg[side]);
+    md_diag_add(g->d_final, MD_DIAG_ERROR, g->file, m->line, 0,
+                "simple-page-master \"%s\": its region-body is %s wide and %s high on a %s × "
+                "%s page (margins top %s, bottom %s, left %s, right %s, plus the "
+                "region-body's own margins); make the margins smaller or the page larger",
+                p->master_name ? p->master_name : "", bw, bh, pw, ph, mg[MD_FO_BEFORE],
+                mg[MD_FO_AFTER], mg[MD_FO_START], mg[MD_FO_END]);
+    return MD_EINPUT;
+}
+
 /* --- drawing -------------------------------------------------------------------------- */
 
 /* One border edge as filled rectangles: solid (and the styles drawn as solid: double, groove,
@@ -1517,11 +1561,11 @@ run_glyph_end(pg *g, const md_para_run *run)
 }
 
 /* The extent of run r of line from the line start: its leftmost glyph to the end of its last
- * glyph, or on to the next run when that has the same decoration (the words of a decorated
- * inline are runs of their own: the rule goes on under the space between them); for
+ * glyph, or (is_joined) on to the next run when that has the same decoration (the words of a
+ * decorated inline are runs of their own: the rule goes on under the space between them); for
  * right-to-left text the rightmost glyph plus half an em. */
 static void
-run_extent(pg *g, const md_para_line *line, size_t r, md_sp *x0, md_sp *x1)
+run_extent(pg *g, const md_para_line *line, size_t r, int is_joined, md_sp *x0, md_sp *x1)
 {
     const md_para_run *run = &line->runs[r];
     md_sp lo = run->glyphs[0].x, hi = run->glyphs[0].x;
@@ -1533,8 +1577,8 @@ run_extent(pg *g, const md_para_line *line, size_t r, md_sp *x0, md_sp *x1)
     md_sp end = run_glyph_end(g, run);
     *x1 = end > hi ? end : hi + run->style->size / 2;
     const md_para_run *next = r + 1 < line->runs_len ? &line->runs[r + 1] : NULL;
-    if (!run->is_backward && next != NULL && !next->is_backward && next->glyphs_len > 0 &&
-        next->glyphs[0].x > hi &&
+    if (is_joined && !run->is_backward && next != NULL && !next->is_backward &&
+        next->glyphs_len > 0 && next->glyphs[0].x > hi &&
         (next->glyphs[0].x < *x1 || (next->user & USER_DECO) == (run->user & USER_DECO)))
         *x1 = next->glyphs[0].x;
 }
@@ -1556,7 +1600,7 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
         if (ps->background == 0)
             continue;
         md_sp x0 = 0, x1 = 0;
-        run_extent(g, line, r, &x0, &x1);
+        run_extent(g, line, r, 0, &x0, &x1);
         const md_para_run *next = r + 1 < line->runs_len ? &line->runs[r + 1] : NULL;
         if (next != NULL && next->glyphs_len > 0 && !next->is_backward && !run->is_backward &&
             next->glyphs[0].x > x1 && (next->user & USER_KIND) != USER_IMAGE &&
@@ -1609,7 +1653,7 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
         if (st == MD_OK && (run->user & USER_DECO) != 0 && run->glyphs_len > 0 &&
             kind != USER_LEADER && kind != USER_IMAGE) {
             md_sp x0 = 0, x1 = 0;
-            run_extent(g, line, r, &x0, &x1);
+            run_extent(g, line, r, 1, &x0, &x1);
             st = draw_decoration(g, run, x + x0, x + x1, baseline);
         }
     }
@@ -1631,6 +1675,23 @@ box_draw_cmp(const void *a, const void *b)
 {
     size_t x = ((const box_draw *)a)->order, y = ((const box_draw *)b)->order;
     return x < y ? -1 : x > y;
+}
+
+void
+md_page_open_save(pg *g, open_saved *s)
+{
+    s->len = g->open_len;
+    for (int k = 0; k < g->open_len; k++)
+        s->boxes[k] = g->open_boxes[k], s->tops[k] = g->open_tops[k];
+    g->open_len = 0;
+}
+
+void
+md_page_open_restore(pg *g, const open_saved *s)
+{
+    for (int k = 0; k < s->len; k++)
+        g->open_boxes[k] = s->boxes[k], g->open_tops[k] = s->tops[k];
+    g->open_len = s->len;
 }
 
 /* Draws items [start, end) with their tops in ys (from top), x from x0. Boxes open before
@@ -1748,10 +1809,10 @@ draw_static(pg *g, const md_fo_node *seq, const char *region, md_sp x, md_sp y, 
     if (st == MD_OK) {
         size_t end, next;
         md_page_place(g->items, 0, g->items_len, h, 1, ys, &end, &next, NULL);
-        int saved = g->open_len;
-        g->open_len = 0;
+        open_saved saved; /* the flow's boxes open across the page break */
+        md_page_open_save(g, &saved);
         st = md_page_draw_items(g, 0, g->items_len, ys, x, y, y + h, 0);
-        g->open_len = saved;
+        md_page_open_restore(g, &saved);
     }
     md_free(ys);
     g->is_static = 0;
@@ -1805,6 +1866,8 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
     }
     geom g0;
     geom_from(m0, &g0);
+    if (check_geom(g, &g0) != MD_OK)
+        return MD_EINPUT;
     size_t ids_from = g->ids_len;
     g->avail_h = g0.body_h;
     md_status st = flow != NULL ? build_flow(g, flow, g0.body_w) : MD_OK;
@@ -1822,6 +1885,8 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
             m = pages_len > 0 ? pages[pages_len - 1].g.master : m0;
         geom gm;
         geom_from(m, &gm);
+        if ((st = check_geom(g, &gm)) != MD_OK)
+            break;
         if (gm.body_w != g0.body_w)
             md_page_warn(g, m,
                          "simple-page-master \"%s\": its region-body is not as wide as the first "
@@ -2002,6 +2067,13 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
     }
     if (st == MD_OK && pages_len != NULL)
         *pages_len = g.pages_drawn;
+    /* Every failure carries a message: an internal one that gave none (MD_EBUG from a check
+     * of an invariant) gets this one. */
+    if (st != MD_OK && st != MD_ENOMEM && md_diags_count(d, MD_DIAG_ERROR) == 0)
+        md_diag_add(d, MD_DIAG_ERROR, g.file, 0, 0,
+                    "the layout tree could not be typeset (internal error %d, page %zu); please "
+                    "report this with the layout tree",
+                    (int)st, g.pages_drawn + 1);
     md_free(g.items);
     md_free(g.spans);
     md_free(g.links);

@@ -10,7 +10,7 @@ passed=0
 failed=0
 # LeakSanitizer: Fontconfig's caches, filled when librsvg lays out the text of an SVG figure
 # through Pango, live until exit (allocated inside libfontconfig; not ours to free).
-export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS="print_suppressions=0:suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 # Documents go to $O/out, so that builds (release, sanitize) tested at once do not share files.
 OUT=$O/out
 export MOTESDOK_OUT="$OUT"

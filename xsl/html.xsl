@@ -45,6 +45,8 @@
   <xsl:key name="site:meeting-year" match="sd:meeting" use="substring(@date, 1, 4)"/>
   <xsl:key name="site:closes" match="sd:action" use="@closes"/>
   <xsl:key name="site:action" match="sd:action" use="@id"/>
+  <!-- The first body of each id across all meetings (a preceding:: test is quadratic). -->
+  <xsl:key name="site:body" match="sd:meeting/m:bodies/m:body" use="@id"/>
 
   <!-- == Pages == -->
 
@@ -1366,7 +1368,7 @@
               <xsl:text>)</xsl:text>
             </a>
           </li>
-          <xsl:for-each select="sd:meeting/m:bodies/m:body[not(@id = preceding::m:body/@id)]">
+          <xsl:for-each select="sd:meeting/m:bodies/m:body[generate-id() = generate-id(key('site:body', @id)[1])]">
             <xsl:sort select="translate(normalize-space(.), $l10n:sort-from, $l10n:sort-to)"/>
             <li>
               <a href="kalender/{translate(@id, $site:slug-from, $site:slug-to)}.ics"

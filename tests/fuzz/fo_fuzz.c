@@ -4,6 +4,7 @@
  * own on a tmpfs (/dev/shm when it exists), so writing it costs no disk I/O; it is the real
  * writer (Cairo's PDF surface through out.h), not a stand-in.
  * Build and run: make fuzz FUZZ_TARGETS=fo (run from the repository root: fonts/, xml/). */
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -36,18 +37,15 @@ static md_font_set *fonts;
 static md_hyph *hyph;
 static char pdf_path[256];
 
+/* The folder and the PDF are made and removed in each run: libFuzzer ends a process without
+ * running atexit handlers, so nothing may be left between runs. */
+static char pdf_dir[200];
+
 static void
-cleanup(void)
+unload(void)
 {
-    /* The folder holds at most the last PDF; remove both so no run leaves files behind. */
     md_hyph_free(hyph);
     md_font_set_free(fonts);
-    unlink(pdf_path);
-    char *slash = strrchr(pdf_path, '/');
-    if (slash != NULL) {
-        *slash = '\0';
-        rmdir(pdf_path);
-    }
 }
 
 static void
@@ -63,13 +61,9 @@ load(void)
     md_diags_free(d);
     struct stat sb;
     const char *base = stat("/dev/shm", &sb) == 0 && S_ISDIR(sb.st_mode) ? "/dev/shm" : "/tmp";
-    snprintf(pdf_path, sizeof pdf_path, "%s/motesdok-fo-fuzz-%ld", base, (long)getpid());
-    if (mkdir(pdf_path, 0700) != 0) {
-        perror(pdf_path);
-        abort();
-    }
-    strcat(pdf_path, "/out.pdf");
-    atexit(cleanup);
+    snprintf(pdf_dir, sizeof pdf_dir, "%s/motesdok-fo-fuzz-%ld", base, (long)getpid());
+    snprintf(pdf_path, sizeof pdf_path, "%s/out.pdf", pdf_dir);
+    atexit(unload);
 }
 
 int
@@ -82,6 +76,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (d == NULL)
         return 0;
     md_status st = md_fo_read_memory("fuzz.fo", (const char *)data, size, d, &doc);
+    if (st == MD_OK && mkdir(pdf_dir, 0700) != 0 && errno != EEXIST) {
+        perror(pdf_dir);
+        abort();
+    }
     if (st == MD_OK) {
         md_buf title = {0};
         st = md_page_title(doc, &title);
@@ -100,6 +98,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         md_pdf_abort(pdf);
         md_buf_free(&title);
+        unlink(pdf_path);
+        rmdir(pdf_dir);
         /* A page count past the limit must have been refused. */
         if (st == MD_OK && pages > MD_PAGE_MAX_PAGES)
             abort();

@@ -4,6 +4,9 @@
 # with what was committed after a person looked at its pages:
 #   NAME.txt      pdftotext -layout of the PDF, exactly;
 #   NAME.err      the warnings motesdok prints (usually empty), exactly;
+#   NAME.dests    for a tree with bookmarks or internal links: its outline (titles, levels,
+#                 target pages) and link annotations (page, target page), read back by qpdf
+#                 through tests/page/pdf_dests.py, exactly;
 #   NAME-P.png    page P at 40 dpi in grey (pdftoppm), at a tolerance (tests/tools/imgdiff.py:
 #                 a pixel differs when its grey level moves by more than 64 of 255, and at most
 #                 0.1 % of a page's pixels may differ: anti-aliasing noise passes; a rule, a border,
@@ -44,7 +47,7 @@ for f in tests/golden/*.fo; do
         fail "golden $n: two runs give different PDFs"
     fi
     pdftotext -layout "$g_dir/$n.pdf" "$g_dir/$n.txt"
-    rm -f "$g_dir/$n"-*.png
+    rm -f "$g_dir/$n"-[0-9]*.png
     pdftoppm -r 40 -gray -png "$g_dir/$n.pdf" "$g_dir/$n"
     # pdftoppm numbers pages -1 … -9, or -01 … when there are ten or more; make them plain.
     for p in "$g_dir/$n"-0*.png; do
@@ -52,11 +55,20 @@ for f in tests/golden/*.fo; do
         q=$(echo "$p" | sed "s/-0*\([1-9][0-9]*\)\.png$/-\1.png/")
         mv "$p" "$q"
     done
+    # Outline and internal links, read back by qpdf (tests/page/pdf_dests.py): a tree with
+    # bookmarks or internal links has NAME.dests, compared exactly (what pages do not show).
+    if ! python3 tests/page/pdf_dests.py "$g_dir/$n.pdf" >"$g_dir/$n.dests" 2>"$g_dir/$n.dlog"; then
+        sed 's/^/    /' "$g_dir/$n.dlog" | head -n 5
+        fail "golden $n: tests/page/pdf_dests.py cannot read the PDF"
+    fi
     if [ -n "${MD_UPDATE_GOLDEN:-}" ]; then
-        rm -f tests/golden/"$n"-*.png
+        rm -f tests/golden/"$n"-[0-9]*.png tests/golden/"$n".dests
         cp "$g_dir/$n.txt" "$g_dir/$n.err" tests/golden/
-        cp "$g_dir/$n"-*.png tests/golden/
-        pass "golden $n: references written ($(ls "$g_dir/$n"-*.png | wc -l) pages); look at them"
+        cp "$g_dir/$n"-[0-9]*.png tests/golden/
+        if grep -q '^outline \|^link ' "$g_dir/$n.dests"; then
+            cp "$g_dir/$n.dests" tests/golden/
+        fi
+        pass "golden $n: references written ($(ls "$g_dir/$n"-[0-9]*.png | wc -l) pages); look at them"
         continue
     fi
     if [ ! -f "tests/golden/$n.txt" ]; then
@@ -75,14 +87,24 @@ for f in tests/golden/*.fo; do
         sed 's/^/    /' "$g_dir/$n.diff" | head -n 20
         fail "golden $n: warnings differ from tests/golden/$n.err"
     fi
-    want=$(ls tests/golden/"$n"-*.png 2>/dev/null | wc -l)
-    got=$(ls "$g_dir/$n"-*.png | wc -l)
+    if [ -f "tests/golden/$n.dests" ]; then
+        if diff -u "tests/golden/$n.dests" "$g_dir/$n.dests" >"$g_dir/$n.diff"; then
+            pass "golden $n: outline and internal links ($(grep -c '^outline \|^link ' "$g_dir/$n.dests") entries, qpdf)"
+        else
+            sed 's/^/    /' "$g_dir/$n.diff" | head -n 20
+            fail "golden $n: outline or internal links differ from tests/golden/$n.dests"
+        fi
+    elif grep -q '^outline \|^link ' "$g_dir/$n.dests"; then
+        fail "golden $n: the PDF has an outline or internal links but there is no tests/golden/$n.dests; run MD_UPDATE_GOLDEN=1 make check SUITES=golden"
+    fi
+    want=$(ls tests/golden/"$n"-[0-9]*.png 2>/dev/null | wc -l)
+    got=$(ls "$g_dir/$n"-[0-9]*.png | wc -l)
     if [ "$want" -ne "$got" ]; then
         fail "golden $n: $got pages, expected $want"
         continue
     fi
     problem=""
-    for ref in tests/golden/"$n"-*.png; do
+    for ref in tests/golden/"$n"-[0-9]*.png; do
         new=$g_dir/$(basename "$ref")
         if ! python3 tests/tools/imgdiff.py --tolerance "$g_tol" --diff "$g_dir/$(basename "$ref" .png)-diff.pgm" \
             "$ref" "$new" >"$g_dir/$n.img" 2>&1; then

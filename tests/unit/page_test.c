@@ -208,6 +208,154 @@ test_bad(void)
     md_diags_free(d);
 }
 
+/* Margins wider than the page (found by fo_fuzz): the region-body has a negative width;
+ * an error names the page master, its page size and margins, instead of MD_EBUG from the
+ * paragraph builder with no message. */
+static void
+test_margins_too_wide(void)
+{
+    const char *tree =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format'><fo:layout-master-set>\n"
+        "<fo:simple-page-master master-name='p' page-width='50mm' page-height='90mm' "
+        "margin='66mm'><fo:region-body/></fo:simple-page-master>"
+        "</fo:layout-master-set><fo:page-sequence master-reference='p'>"
+        "<fo:flow flow-name='xsl-region-body'><fo:block>Kallelse</fo:block></fo:flow>"
+        "</fo:page-sequence></fo:root>";
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    CHECK_INT(md_fo_read_memory("wide.fo", tree, strlen(tree), d, &doc), MD_OK);
+    md_buf out = {0};
+    md_trace *t = md_trace_new(&out, md_font_name);
+    md_page_env env = {fonts, hyph, NULL};
+    CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL), MD_EINPUT);
+    CHECK_INT(md_diags_count(d, MD_DIAG_ERROR), 1);
+    md_buf msg = {0};
+    md_diags_render(d, &msg);
+    CHECK(msg.data != NULL &&
+          strstr(msg.data, "wide.fo:2: error: simple-page-master \"p\": its region-body is "
+                           "-82.0mm wide") != NULL);
+    CHECK(msg.data != NULL && strstr(msg.data, "50.0mm × 90.0mm page") != NULL);
+    CHECK(msg.data != NULL && strstr(msg.data, "left 66.0mm") != NULL);
+    md_buf_free(&msg);
+    md_buf_free(&out);
+    md_trace_free(t);
+    md_fo_free(doc);
+    md_diags_free(d);
+}
+
+/* A block with background and borders broken across pages (the "Beslut" box of a protokoll):
+ * each page draws its part with the background and the start rule; the before border only on
+ * the first part, the after border only on the last (XSL border-*-width.conditionality,
+ * default discard).
+ * The header's own bordered block must not replace the flow's open box (it did: the continued
+ * parts had no background). */
+static void
+test_broken_box(void)
+{
+    md_buf tree = {0};
+    md_buf_addf(&tree,
+                "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Noto Sans' "
+                "font-size='10pt' line-height='14pt'><fo:layout-master-set>"
+                "<fo:simple-page-master master-name='p' page-width='80mm' page-height='60mm' "
+                "margin='8mm'><fo:region-body margin-top='8mm'/><fo:region-before extent='6mm'/>"
+                "</fo:simple-page-master></fo:layout-master-set>"
+                "<fo:page-sequence master-reference='p'><fo:title>Ruta</fo:title>"
+                "<fo:static-content flow-name='xsl-region-before'><fo:block "
+                "border-after-width='0.5pt' border-after-style='solid' "
+                "border-after-color='#b7c4cc'>Huvud</fo:block></fo:static-content>"
+                "<fo:flow flow-name='xsl-region-body'><fo:block>Före.</fo:block>"
+                "<fo:block border-start-width='3pt' border-start-style='solid' "
+                "border-start-color='#1b5e7e' border-before-width='1pt' "
+                "border-before-style='solid' border-before-color='#ff0000' "
+                "border-after-width='1pt' border-after-style='solid' "
+                "border-after-color='#00ff00' background-color='#e6eff4' padding='5pt'>"
+                "<fo:block font-weight='bold'>Beslut</fo:block><fo:block>");
+    for (int i = 0; i < 30; i++)
+        md_buf_addf(&tree, "Rad %d med lite text. ", i);
+    md_buf_addf(&tree, "</fo:block></fo:block></fo:flow>"
+                       "</fo:page-sequence></fo:root>");
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    CHECK_INT(md_fo_read_memory("box.fo", tree.data, tree.len, d, &doc), MD_OK);
+    md_buf out = {0};
+    md_trace *t = md_trace_new(&out, md_font_name);
+    md_page_env env = {fonts, hyph, NULL};
+    size_t pages = 0;
+    CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, &pages), MD_OK);
+    md_trace_free(t);
+    CHECK(pages >= 3);
+    /* Per page: background, start rule, before border, after border, header rule. */
+    int n[8][5] = {{0}};
+    int page = 0;
+    for (char *l = strtok(out.data, "\n"); l != NULL; l = strtok(NULL, "\n")) {
+        while (*l == ' ')
+            l++;
+        if (strncmp(l, "page ", 5) == 0)
+            page++;
+        if (page < 1 || page > 8 || strncmp(l, "rect ", 5) != 0)
+            continue;
+        static const char *colors[5] = {"#e6eff4", "#1b5e7e", "#ff0000", "#00ff00", "#b7c4cc"};
+        for (int k = 0; k < 5; k++)
+            n[page - 1][k] += strstr(l, colors[k]) != NULL;
+    }
+    for (size_t p = 0; p < pages && p < 8; p++) {
+        CHECK_INT(n[p][0], 1);
+        CHECK_INT(n[p][1], 1);
+        CHECK_INT(n[p][2], p == 0);
+        CHECK_INT(n[p][3], p + 1 == pages);
+        CHECK_INT(n[p][4], 1);
+    }
+    md_buf_free(&out);
+    md_buf_free(&tree);
+    md_fo_free(doc);
+    md_diags_free(d);
+}
+
+/* An inline's background ends with its last glyph: not under the space that follows it (it
+ * reached on to the next word). */
+static void
+test_inline_background(void)
+{
+    const char *tree =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Noto Sans' "
+        "font-size='10pt'><fo:layout-master-set><fo:simple-page-master master-name='p' "
+        "page-width='100mm' page-height='40mm' margin='5mm'><fo:region-body/>"
+        "</fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference='p'>"
+        "<fo:title>Bakgrund</fo:title><fo:flow flow-name='xsl-region-body'><fo:block>"
+        "<fo:inline background-color='#00ff00'>vit blå</fo:inline> och</fo:block>"
+        "</fo:flow></fo:page-sequence></fo:root>";
+    md_diags *d = md_diags_new();
+    md_fo_doc *doc = NULL;
+    CHECK_INT(md_fo_read_memory("bg.fo", tree, strlen(tree), d, &doc), MD_OK);
+    md_buf out = {0};
+    md_trace *t = md_trace_new(&out, md_font_name);
+    md_page_env env = {fonts, hyph, NULL};
+    CHECK_INT(md_page_typeset(doc, &env, md_trace_canvas(t), d, NULL), MD_OK);
+    md_trace_free(t);
+    long gx = -1, gw = -1, bx = -1, ox = -1, n_green = 0;
+    for (char *l = strtok(out.data, "\n"); l != NULL; l = strtok(NULL, "\n")) {
+        long x, y, w, h;
+        char rgb[8];
+        if (sscanf(l, " rect %ld %ld %ld %ld #%7s", &x, &y, &w, &h, rgb) == 5 &&
+            strcmp(rgb, "00ff00") == 0) {
+            n_green++;
+            gx = gx < 0 || x < gx ? x : gx;
+            gw = x + w - gx > gw ? x + w - gx : gw;
+        }
+        if (sscanf(l, " text %ld %ld", &x, &y) == 2 && strstr(l, "\"blå\"") != NULL)
+            bx = x;
+        if (sscanf(l, " text %ld %ld", &x, &y) == 2 && strstr(l, "\"och\"") != NULL)
+            ox = x;
+    }
+    CHECK(n_green >= 1 && gx >= 0 && bx > gx && ox > bx);
+    /* It covers "blå" (at least 1 pt of it) but stops 1 pt or more before "och". */
+    CHECK(gx + gw > bx + 65536);
+    CHECK(gx + gw < ox - 65536);
+    md_buf_free(&out);
+    md_fo_free(doc);
+    md_diags_free(d);
+}
+
 /* STYLE.md "Messages": a warning about a block with md:src is located at the meeting line,
  * the FO line follows as a note; without a meeting file the FO line comes first. */
 static void
@@ -371,6 +519,9 @@ main(int argc, char **argv)
         test_flow();
         test_golden();
         test_bad();
+        test_margins_too_wide();
+        test_broken_box();
+        test_inline_background();
         test_diag_order();
         test_decoration_and_inline_id();
         test_cli(argv[0]);
