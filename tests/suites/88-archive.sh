@@ -126,7 +126,8 @@ ok "make -j2 and make -j1 give the same PDFs, pages, feeds and data" \
            while read -r f; do cmp \"$A/out/\$f\" \"$A/out1/\$f\" || exit 1; done <'$tmp/files1'"
 
 # One broken meeting: the others are built, the run fails with a summary naming it.
-B=$tmp/broken
+B=$tmp/archive-broken
+rm -rf "$B"
 mkdir -p "$B/meetings"
 # Four generated meetings, one of them broken (enough to show the others are built, and
 # quicker than the whole archive). Only generated files: xml/meetings/ is shared with the
