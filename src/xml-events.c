@@ -28,16 +28,6 @@ typedef struct reader {
     size_t errors; /* Input errors reported; reading goes on to report them all. */
 } reader;
 
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-    for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
-        if (md_xml_is(c, name))
-            return c;
-    }
-    return NULL;
-}
-
 static void
 set_status(reader *r, md_status st)
 {
@@ -109,7 +99,7 @@ place_of(reader *r, xmlNodePtr place)
     if (place == NULL)
         return NULL;
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
-        xmlNodePtr c = child(place, parts[i]);
+        xmlNodePtr c = md_xml_child(place, parts[i]);
         if (c == NULL)
             continue;
         if (r->tmp.len > 0)
@@ -273,9 +263,9 @@ read_entry(reader *r, xmlNodePtr entry)
     base.line = line;
     base.source = r->meeting_date;
     base.status = status_of(md_xml_attr(entry, "status"));
-    base.title = text_of(r, child(entry, "title"));
-    base.note = text_of(r, child(entry, "note"));
-    base.place = place_of(r, child(entry, "place"));
+    base.title = text_of(r, md_xml_child(entry, "title"));
+    base.note = text_of(r, md_xml_child(entry, "note"));
+    base.place = place_of(r, md_xml_child(entry, "place"));
     set_bodies(r, &base, md_xml_attr(entry, "bodies"), line);
     char day[16];
     int ok = 0;
@@ -377,7 +367,7 @@ read_meeting(reader *r, xmlNodePtr m)
     e->status = status_of(md_xml_attr(m, "status"));
     read_time(r, m, "start", &e->start);
     read_time(r, m, "end", &e->end);
-    e->place = place_of(r, child(m, "place"));
+    e->place = place_of(r, md_xml_child(m, "place"));
 
     /* The ids, as one space-separated list, give the bodies and their names. */
     for (xmlNodePtr b = r->bodies != NULL ? r->bodies->children : NULL; b != NULL; b = b->next) {
@@ -391,7 +381,7 @@ read_meeting(reader *r, xmlNodePtr m)
     const char *ids = take(r);
     set_bodies(r, e, ids, line);
 
-    e->title = text_of(r, child(m, "title"));
+    e->title = text_of(r, md_xml_child(m, "title"));
     if (e->title == NULL) {
         for (size_t i = 0; i < e->body_len; i++) {
             if (i > 0)
@@ -419,7 +409,7 @@ md_xml_events(const md_xml_doc *doc, md_arena *a, md_diags *d, md_event **out, s
                     "<meeting> has no valid date; write date=\"YYYY-MM-DD\"");
         return MD_EINPUT;
     }
-    r.bodies = child(root, "bodies");
+    r.bodies = md_xml_child(root, "bodies");
     r.cap = 1 + count(root);
     r.ev = md_arena_alloc_array(a, r.cap, sizeof *r.ev);
     if (r.ev == NULL)

@@ -13,6 +13,8 @@ struct md_xml_doc {
 
 /* True when n is an element in the meeting namespace called name (any name when NULL). */
 int md_xml_is(xmlNodePtr n, const char *name);
+/* n's first child element in the meeting namespace called name, or NULL (n may be NULL). */
+xmlNodePtr md_xml_child(xmlNodePtr n, const char *name);
 /* The value of n's attribute name (no namespace), or NULL; borrowed from the tree. */
 const char *md_xml_attr(xmlNodePtr n, const char *name);
 

@@ -21,16 +21,6 @@ typedef struct writer {
     md_status st;
 } writer;
 
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
-{
-    for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
-        if (md_xml_is(c, name))
-            return c;
-    }
-    return NULL;
-}
-
 static void
 add_text(writer *w, xmlNodePtr n)
 {
@@ -204,16 +194,16 @@ write_person(writer *w, xmlNodePtr person, xmlNodePtr group, xmlNodePtr meeting,
     if (pid != NULL)
         md_json_string(j, "id", id_of(w, "#person-%s", pid));
     type_member(w, "Person");
-    text_member(w, "name", child(person, "name"));
-    text_member(w, "motesdok:alias", child(person, "alias"));
-    text_member(w, "email", child(person, "email"));
+    text_member(w, "name", md_xml_child(person, "name"));
+    text_member(w, "motesdok:alias", md_xml_child(person, "alias"));
+    text_member(w, "email", md_xml_child(person, "email"));
     md_json_string(j, "motesdok:party", md_xml_attr(person, "party"));
     md_json_string(j, "motesdok:attendance", md_xml_attr(person, "attendance"));
 
     const char *body = md_xml_attr(group, "body");
     if (body == NULL) {
         /* A group without body belongs to the meeting's only body, if it has one. */
-        xmlNodePtr bodies = child(meeting, "bodies"), first = NULL;
+        xmlNodePtr bodies = md_xml_child(meeting, "bodies"), first = NULL;
         int n = 0;
         for (xmlNodePtr b = bodies != NULL ? bodies->children : NULL; b != NULL; b = b->next) {
             if (md_xml_is(b, "body"))
@@ -258,7 +248,7 @@ write_person(writer *w, xmlNodePtr person, xmlNodePtr group, xmlNodePtr meeting,
                               has_token(roles, "ordforande") || has_token(roles, "vice-ordforande");
         md_json_bool(j, "votingRight", votes);
     }
-    text_member(w, "motesdok:represents", child(person, "org"));
+    text_member(w, "motesdok:represents", md_xml_child(person, "org"));
     const char *replaces = md_xml_attr(person, "replaces");
     if (replaces != NULL)
         md_json_string(j, "motesdok:replaces", id_of(w, "#person-%s", replaces));
@@ -340,7 +330,7 @@ write_item(writer *w, xmlNodePtr item, long order)
         snprintf(number, sizeof number, "§ %s", paragraph);
     md_json_string(j, "number", paragraph != NULL ? number : n);
     md_json_int(j, "order", order);
-    text_member(w, "name", child(item, "title"));
+    text_member(w, "name", md_xml_child(item, "title"));
     const char *pub = md_xml_attr(item, "public");
     int is_public = pub == NULL || strcmp(pub, "no") != 0;
     md_json_bool(j, "public", is_public);
@@ -389,13 +379,13 @@ md_xml_oparl_meeting(const md_xml_doc *doc, const char *name, int is_full, md_di
         return MD_EINPUT;
     }
     const char *kind = md_xml_attr(m, "kind"), *status = md_xml_attr(m, "status");
-    xmlNodePtr bodies = child(m, "bodies");
+    xmlNodePtr bodies = md_xml_child(m, "bodies");
 
     md_json_object(j, NULL);
     md_json_string(j, "id", id_of(&w, "%s", ""));
     type_member(&w, "Meeting");
     /* The name: the title as written, or the bodies' names joined with " och ". */
-    const char *title = text_of(&w, child(m, "title"));
+    const char *title = text_of(&w, md_xml_child(m, "title"));
     if (title == NULL) {
         md_buf_clear(&w.text);
         for (xmlNodePtr b = bodies != NULL ? bodies->children : NULL; b != NULL; b = b->next) {
@@ -425,14 +415,14 @@ md_xml_oparl_meeting(const md_xml_doc *doc, const char *name, int is_full, md_di
     snprintf(web, sizeof web, "../../%s/", name);
     md_json_string(j, "web", web);
 
-    xmlNodePtr place = child(m, "place");
+    xmlNodePtr place = md_xml_child(m, "place");
     if (place != NULL) {
         md_json_object(j, "location");
         md_json_string(j, "id", id_of(&w, "#location"));
         type_member(&w, "Location");
-        text_member(&w, "description", child(place, "name"));
-        text_member(&w, "streetAddress", child(place, "address"));
-        text_member(&w, "room", child(place, "room"));
+        text_member(&w, "description", md_xml_child(place, "name"));
+        text_member(&w, "streetAddress", md_xml_child(place, "address"));
+        text_member(&w, "room", md_xml_child(place, "room"));
         md_json_end(j);
     }
 
@@ -476,7 +466,7 @@ md_xml_oparl_meeting(const md_xml_doc *doc, const char *name, int is_full, md_di
 
     if (is_full) {
         md_json_array(j, "agendaItem");
-        xmlNodePtr agenda = child(m, "agenda");
+        xmlNodePtr agenda = md_xml_child(m, "agenda");
         long order = 0;
         for (xmlNodePtr it = agenda != NULL ? agenda->children : NULL; it != NULL; it = it->next) {
             if (md_xml_is(it, "item"))
@@ -486,7 +476,7 @@ md_xml_oparl_meeting(const md_xml_doc *doc, const char *name, int is_full, md_di
 
         /* Participants: present persons (Meeting.participant), then every person called,
          * with their Memberships. */
-        xmlNodePtr participants = child(m, "participants");
+        xmlNodePtr participants = md_xml_child(m, "participants");
         md_json_array(j, "participant");
         for (xmlNodePtr g = participants != NULL ? participants->children : NULL; g != NULL;
              g = g->next) {
@@ -509,7 +499,7 @@ md_xml_oparl_meeting(const md_xml_doc *doc, const char *name, int is_full, md_di
             }
         }
         md_json_end(j);
-        xmlNodePtr rec = child(m, "recorded-by");
+        xmlNodePtr rec = md_xml_child(m, "recorded-by");
         text_member(&w, "motesdok:recordedBy", rec);
     }
     /* created/modified come from the data (the meeting's day), never from the clock. */
@@ -526,7 +516,7 @@ md_xml_oparl_meeting(const md_xml_doc *doc, const char *name, int is_full, md_di
 md_status
 md_xml_oparl_bodies(const md_xml_doc *doc, md_arena *a, md_oparl_body **out, size_t *len)
 {
-    xmlNodePtr bodies = child(xmlDocGetRootElement(doc->doc), "bodies");
+    xmlNodePtr bodies = md_xml_child(xmlDocGetRootElement(doc->doc), "bodies");
     size_t n = 0;
     for (xmlNodePtr b = bodies != NULL ? bodies->children : NULL; b != NULL; b = b->next)
         n += md_xml_is(b, "body") && md_xml_attr(b, "id") != NULL;

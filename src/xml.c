@@ -791,6 +791,16 @@ md_xml_is(xmlNodePtr n, const char *name)
            (name == NULL || strcmp((const char *)n->name, name) == 0);
 }
 
+xmlNodePtr
+md_xml_child(xmlNodePtr n, const char *name)
+{
+    for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
+        if (md_xml_is(c, name))
+            return c;
+    }
+    return NULL;
+}
+
 const char *
 md_xml_attr(xmlNodePtr n, const char *name)
 {
