@@ -55,6 +55,22 @@ static int check_failed;
         }                                                                                          \
     } while (0)
 
+/* The build folder (out/build/BUILD) from a test's argv[0] (out/build/BUILD/tests/x_test):
+ * the motesdok binary is there. Writes it to dir; 0 when argv0 has no such folder. */
+static inline int
+check_build_dir(const char *argv0, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s", argv0);
+    char *slash = strrchr(dir, '/');
+    if (slash == NULL)
+        return 0;
+    *slash = '\0';
+    slash = strrchr(dir, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    return 1;
+}
+
 static inline int
 check_done(void)
 {

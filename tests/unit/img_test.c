@@ -388,14 +388,10 @@ static void
 test_kallelse(const char *argv0)
 {
     char bin[256], cmd[4096];
-    snprintf(bin, sizeof bin, "%s", argv0);
-    char *slash = strrchr(bin, '/');
-    if (slash == NULL)
+    if (!check_build_dir(argv0, bin, sizeof bin)) {
+        CHECK(!"the test binary's path names its build folder");
         return;
-    *slash = '\0';
-    slash = strrchr(bin, '/');
-    if (slash != NULL)
-        *slash = '\0';
+    }
     snprintf(cmd, sizeof cmd,
              "MOTESDOK_OUT=%s/out %s/motesdok kallelse 2024-01-30 >/dev/null 2>&1 && "
              "%s/motesdok typeset %s/out/2024-01-30/kallelse.fo -o %s/img-kallelse.pdf "

@@ -325,14 +325,10 @@ static void
 test_pdf(const char *argv0)
 {
     char bin[512], cmd[2048];
-    snprintf(bin, sizeof bin, "%s", argv0);
-    char *slash = strrchr(bin, '/');
-    if (slash == NULL)
+    if (!check_build_dir(argv0, bin, sizeof bin)) {
+        CHECK(!"the test binary's path names its build folder");
         return;
-    *slash = '\0';
-    slash = strrchr(bin, '/');
-    if (slash != NULL)
-        *slash = '\0';
+    }
     for (int i = 1; i <= 2; i++) {
         snprintf(cmd, sizeof cmd,
                  "SOURCE_DATE_EPOCH=1706572800 %s/motesdok typeset tests/page/table.fo "
