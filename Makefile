@@ -9,7 +9,7 @@ O ?= out/build/$(BUILD)
 CC ?= cc
 
 PKGS := libxml-2.0 libxslt libexslt cairo harfbuzz fontconfig freetype2 libunibreak \
-        librsvg-2.0 libqpdf
+        librsvg-2.0 libqpdf zlib
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
         -Wmissing-prototypes -Wconversion -Werror
 CFLAGS_release := -O2 -g
@@ -87,7 +87,7 @@ $(O)/tests/%_test: $(O)/tests/%_test.o $(LIB_OBJ)
 $(O)/tests/%: $(O)/tests/tools/%.o $(LIB_OBJ)
 	$(Q)$(CC) $(MD_LDFLAGS) $^ -o $@ $(MD_LIBS)
 
--include $(OBJ:.o=.d) $(UNIT_BIN:%=%.o.d) $(UNIT_BIN:%=%.d)
+-include $(OBJ:.o=.d) $(UNIT_BIN:%=%.o.d) $(UNIT_BIN:%=%.d) $(wildcard $(O)/tests/tools/*.d)
 
 # --- the documents --------------------------------------------------------------------
 

@@ -2,12 +2,16 @@
 # One step of `make archive` (mk/archive.mk): runs `motesdok WHAT [NAME]`, prints the
 # progress line "[37/120] protokoll 2021-05-18", keeps the messages in LOG/WHAT-NAME.log and,
 # when the step fails, records it in LOG/failed/ for the summary. It always exits 0, so that
-# make goes on with the other meetings; the summary (mk/archive-summary.sh) fails the run.
+# make goes on with the other meetings; the summary (the archive target) fails the run.
+# The documents (kallelse, protokoll, kalender) are made by `motesdok batch` before the other
+# steps and print their own lines; this script makes them only when make runs archive-build
+# directly.
 # The target is not touched on failure (motesdok writes atomically), so the next
 # `make archive` tries the step again.
 # Usage: archive-step.sh WHAT NAME   (NAME "-" for site, ics, data)
 # Environment: ARCHIVE_BIN, ARCHIVE_LOG, ARCHIVE_TOTAL, ARCHIVE_BRAND, ARCHIVE_STAMP (a file
-# to touch on success, for steps whose outputs are many files).
+# to touch on success, for steps whose outputs are many files), ARCHIVE_BATCHED (1 after the
+# batch: a document whose batch job failed is not made again).
 set -u
 what=$1
 name=$2
@@ -17,6 +21,17 @@ label=$what
 [ "$name" = - ] || label="$what $name"
 file=$log/$what${name#-}.log
 [ "$name" = - ] || file=$log/$what-$name.log
+
+# After the batch (ARCHIVE_BATCHED=1, mk/archive.mk): a document still out of date is one whose
+# batch job failed; the batch printed its line and recorded it in failed/, so it is not made
+# again in this run (its target stays old, so the next make archive tries it again).
+case $what in
+kallelse | protokoll | kalender)
+    if [ "${ARCHIVE_BATCHED:-}" = 1 ] && [ -e "$log/failed/$what-$name.log" ]; then
+        exit 0
+    fi
+    ;;
+esac
 
 case $what in
 kallelse | protokoll | kalender) set -- "$what" "$name" --brand "$ARCHIVE_BRAND" ;;

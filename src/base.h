@@ -44,6 +44,30 @@ char *md_strdup(const char *s);
 /* Copy len bytes and a NUL; NULL on failure. */
 char *md_strndup(const char *s, size_t len);
 
+/* A 64-bit hash of len bytes at p, not cryptographic (caches and tables): eight bytes a
+ * step. seed 0 for one piece; a key made of several pieces hashes each from the hash of the
+ * ones before. */
+uint64_t md_hash64(uint64_t seed, const void *p, size_t len);
+
+/* An index by 64-bit hash over entries numbered from 0 (open addressing): slots hold an
+ * entry's number + 1, 0 is empty; the capacity is a power of two, at most half full. The
+ * entries are the caller's; each holds its hash at hash_offset (offsetof). Zeroed is empty. */
+typedef struct md_index {
+    size_t *slots;
+    size_t cap;
+} md_index;
+/* Makes room for entry len (the entries [0, len) already in, size bytes apart at entries),
+ * rehashing them when it grows. MD_ENOMEM leaves the index as it was. */
+md_status md_index_reserve(md_index *x, size_t len, const void *entries, size_t size,
+                           size_t hash_offset);
+/* Adds entry i of hash h; md_index_reserve made room. */
+void md_index_add(md_index *x, uint64_t h, size_t i);
+/* The first slot to look at for hash h, and the next one: for (size_t at =
+ * md_index_first(x, h); x->cap > 0 && x->slots[at] != 0; at = md_index_next(x, at)) … */
+size_t md_index_first(const md_index *x, uint64_t h);
+size_t md_index_next(const md_index *x, size_t at);
+void md_index_free(md_index *x);
+
 /* Test hook: make the n-th allocation from now fail (1 = the next); 0 turns it off.
  * Returns how many allocations were made since the last call. */
 unsigned long md_alloc_fail_at(unsigned long n);

@@ -42,6 +42,9 @@ typedef struct md_canvas_text {
 typedef struct md_canvas_ops {
     md_status (*begin_page)(void *self, md_sp width, md_sp height);
     md_status (*end_page)(void *self);
+    /* The current page's label (its number as printed, "iii"), for the PDF's /PageLabels.
+     * May be NULL in a canvas that has no use for it. */
+    md_status (*page_label)(void *self, const char *label);
     md_status (*text)(void *self, const md_canvas_text *t);
     /* A filled rectangle: rules, borders, leaders, backgrounds. */
     md_status (*rect)(void *self, md_sp x, md_sp y, md_sp w, md_sp h, uint32_t rgb);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <qpdf/qpdf-c.h>
+#include <zlib.h>
 
 /* --- the recording canvas ------------------------------------------------------------- */
 
@@ -220,8 +221,17 @@ rec_outline(void *self, int parent, const char *title, const char *attrs, int is
     return f->inner.ops->outline(f->inner.self, parent, title, attrs, is_open, id);
 }
 
+static md_status
+rec_page_label(void *self, const char *label)
+{
+    md_finish *f = self;
+    return f->inner.ops->page_label != NULL ? f->inner.ops->page_label(f->inner.self, label)
+                                            : MD_OK;
+}
+
 static const md_canvas_ops rec_ops = {
     .begin_page = rec_begin_page,
+    .page_label = rec_page_label,
     .end_page = rec_end_page,
     .text = rec_text,
     .rect = rec_rect,
@@ -734,6 +744,27 @@ do_metadata(fin *z, qpdf_oh root)
     return st;
 }
 
+/* Sets the data of stream s to len bytes at data, Flate-compressed here once: qpdf would
+ * compress it again in each of the two passes of a linearized write (a page's content is tens
+ * of kilobytes; that was a third of the finishing step). */
+static md_status
+set_stream_flate(fin *z, qpdf_oh s, const char *data, size_t len)
+{
+    uLongf cap = compressBound((uLong)len);
+    unsigned char *packed = len <= (size_t)FINISH_MAX_INPUT ? md_alloc(cap > 0 ? cap : 1) : NULL;
+    if (packed == NULL)
+        return MD_ENOMEM;
+    int zs = compress2(packed, &cap, (const Bytef *)data, (uLong)len, Z_DEFAULT_COMPRESSION);
+    if (zs != Z_OK) {
+        md_free(packed);
+        return zs == Z_MEM_ERROR ? MD_ENOMEM : MD_EBUG;
+    }
+    qpdf_oh_replace_stream_data(z->q, s, packed, cap, name(z, "/FlateDecode"),
+                                qpdf_oh_new_null(z->q));
+    md_free(packed);
+    return MD_OK;
+}
+
 /* Catalog: language, title display, marking, the sRGB output intent (PDF/A-2 §6.2.3). */
 static md_status
 do_catalog(fin *z, qpdf_oh root)
@@ -764,8 +795,10 @@ do_catalog(fin *z, qpdf_oh root)
     qpdf_oh_replace_key(q, mi, "/Marked", qpdf_oh_new_bool(q, QPDF_TRUE));
 
     qpdf_oh prof = qpdf_oh_new_stream(q);
-    qpdf_oh_replace_stream_data(q, prof, (const unsigned char *)icc.data, icc.len,
-                                qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+    st = set_stream_flate(z, prof, icc.data, icc.len);
+    md_buf_free(&icc);
+    if (st != MD_OK)
+        return st;
     qpdf_oh_replace_key(q, qpdf_oh_get_dict(q, prof), "/N", qpdf_oh_new_integer(q, 3));
     qpdf_oh oi = qpdf_oh_new_dictionary(q);
     qpdf_oh_replace_key(q, oi, "/Type", name(z, "/OutputIntent"));
@@ -777,7 +810,6 @@ do_catalog(fin *z, qpdf_oh root)
     qpdf_oh ois = qpdf_oh_new_array(q);
     qpdf_oh_append_item(q, ois, oi);
     qpdf_oh_replace_key(q, root, "/OutputIntents", ois);
-    md_buf_free(&icc);
     return MD_OK;
 }
 
@@ -872,8 +904,7 @@ do_pages(fin *z)
                 c = qpdf_oh_new_stream(q);
                 qpdf_oh_replace_key(q, page, "/Contents", c);
             }
-            qpdf_oh_replace_stream_data(q, c, (const unsigned char *)(out.data ? out.data : ""),
-                                        out.len, qpdf_oh_new_null(q), qpdf_oh_new_null(q));
+            st = set_stream_flate(z, c, out.data ? out.data : "", out.len);
         }
         md_buf_free(&out);
         fix_resources(z, qpdf_oh_get_key(q, page, "/Resources"), 0);
@@ -1027,24 +1058,37 @@ do_structure(fin *z, qpdf_oh root)
 md_status
 md_finish_pdf(md_finish *f, const char *in_path, const md_finish_opts *o, md_buf *out, md_diags *d)
 {
+    /* Read whole, then parsed from memory: qpdf reading the file seeks and re-reads for each
+     * object, two system calls each (8,000 for a 3-page PDF). */
+    md_buf in = {0};
+    md_status st = md_buf_read_file(&in, in_path, FINISH_MAX_INPUT);
+    if (st == MD_OK) {
+        st = md_finish_pdf_memory(f, in.data, in.len, in_path, o, out, d);
+    } else if (st != MD_ENOMEM) {
+        md_diag_add(d, MD_DIAG_ERROR, in_path, 0, 0, "cannot read Cairo's PDF: %s",
+                    md_status_str(st));
+        st = MD_EIO;
+    }
+    md_buf_free(&in);
+    return st;
+}
+
+md_status
+md_finish_pdf_memory(md_finish *f, const char *in, size_t len, const char *name,
+                     const md_finish_opts *o, md_buf *out, md_diags *d)
+{
     fin z = {.q = qpdf_init(), .rec = f, .o = o, .d = d};
     if (z.q == NULL)
         return MD_ENOMEM;
     /* Library code never prints: errors come back through qpdf_has_error. */
     qpdf_silence_errors(z.q);
     qpdf_set_suppress_warnings(z.q, QPDF_TRUE);
-    /* Read whole, then parsed from memory: qpdf reading the file seeks and re-reads for each
-     * object, two system calls each (8,000 for a 3-page PDF). */
-    md_buf in = {0};
-    md_status st = md_buf_read_file(&in, in_path, FINISH_MAX_INPUT);
-    if (st == MD_ENOMEM) {
-        /* nothing to add */
-    } else if (st != MD_OK) {
-        md_diag_add(d, MD_DIAG_ERROR, in_path, 0, 0, "cannot read Cairo's PDF: %s",
-                    md_status_str(st));
-        st = MD_EIO;
-    } else if (qpdf_read_memory(z.q, in_path, in.data, (unsigned long long)in.len, NULL) &
-               QPDF_ERRORS) {
+    md_status st = MD_OK;
+    if (len > (size_t)FINISH_MAX_INPUT) {
+        md_diag_add(d, MD_DIAG_ERROR, name, 0, 0, "Cairo's PDF is too large to finish (%zu bytes)",
+                    len);
+        st = MD_ELIMIT;
+    } else if (qpdf_read_memory(z.q, name, in, (unsigned long long)len, NULL) & QPDF_ERRORS) {
         st = qpdf_failed(&z, MD_EIO, "reading Cairo's PDF");
     }
     if (st == MD_OK && qpdf_is_encrypted(z.q)) {
@@ -1080,6 +1124,5 @@ md_finish_pdf(md_finish *f, const char *in_path, const md_finish_opts *o, md_buf
     if (st == MD_OK)
         st = md_buf_add(out, (const char *)qpdf_get_buffer(z.q), qpdf_get_buffer_length(z.q));
     qpdf_cleanup(&z.q);
-    md_buf_free(&in);
     return st;
 }

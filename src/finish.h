@@ -38,6 +38,9 @@ md_canvas md_finish_canvas(md_finish *f, md_canvas inner);
  * the structure tree. Reasons are in d; out is unchanged then. */
 md_status md_finish_pdf(md_finish *f, const char *in_path, const md_finish_opts *o, md_buf *out,
                         md_diags *d);
+/* As md_finish_pdf for Cairo's PDF in memory (len bytes at in, named name in messages). */
+md_status md_finish_pdf_memory(md_finish *f, const char *in, size_t len, const char *name,
+                               const md_finish_opts *o, md_buf *out, md_diags *d);
 
 /* Rewrites a page's content stream so that every drawing outside marked content is enclosed
  * in "/Artifact BMC … EMC" (ISO 14289-1 §7.1); marked content is left as it is. Appends to

@@ -10,6 +10,7 @@ struct md_fo_doc {
     md_arena *arena;
     const char *path; /* in the arena */
     md_fo_node *root;
+    md_fo_meta meta; /* from fo:declarations; strings in the arena */
 };
 
 /* One attribute as written: ns is the namespace URI or NULL; value is NUL-terminated. */

@@ -275,6 +275,94 @@ collect_attrs(reader *r, xmlNodePtr e, xmlChar **owned, size_t owned_cap, size_t
     return n;
 }
 
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_PDF "http://ns.adobe.com/pdf/1.3/"
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+
+static int
+is_named(xmlNodePtr e, const char *ns, const char *name)
+{
+    return e->type == XML_ELEMENT_NODE && e->ns != NULL &&
+           strcmp((const char *)e->ns->href, ns) == 0 && strcmp((const char *)e->name, name) == 0;
+}
+
+/* The text of a metadata element: its own, or its rdf:li items (of an rdf:Seq, rdf:Bag or
+ * rdf:Alt) joined with ", ", white space collapsed; NULL when empty. */
+static md_status
+meta_text(reader *r, xmlNodePtr e, const char **out)
+{
+    md_buf b = {0};
+    md_status st = MD_OK;
+    xmlChar *all = NULL;
+    int has_items = 0;
+    for (xmlNodePtr c = e->children; c != NULL && st == MD_OK; c = c->next) {
+        for (xmlNodePtr li = c->children; li != NULL && st == MD_OK; li = li->next) {
+            if (!is_named(li, NS_RDF, "li"))
+                continue;
+            xmlChar *t = xmlNodeGetContent(li);
+            if (t != NULL && t[0] != '\0') {
+                if (has_items)
+                    st = md_buf_adds(&b, ", ");
+                if (st == MD_OK)
+                    st = md_buf_adds(&b, (const char *)t);
+                has_items = 1;
+            }
+            xmlFree(t);
+        }
+    }
+    if (!has_items && st == MD_OK) {
+        all = xmlNodeGetContent(e);
+        if (all != NULL)
+            st = md_buf_adds(&b, (const char *)all);
+    }
+    /* Collapsed white space, as XMP readers show it. */
+    size_t n = 0;
+    for (size_t i = 0; i < b.len; i++) {
+        if (md_fo_is_space(b.data[i])) {
+            if (n > 0 && b.data[n - 1] != ' ')
+                b.data[n++] = ' ';
+        } else {
+            b.data[n++] = b.data[i];
+        }
+    }
+    while (n > 0 && b.data[n - 1] == ' ')
+        n--;
+    if (st == MD_OK && n > 0) {
+        *out = md_arena_strndup(r->doc->arena, b.data, n);
+        if (*out == NULL)
+            st = MD_ENOMEM;
+    }
+    xmlFree(all);
+    md_buf_free(&b);
+    return st;
+}
+
+/* Looks for dc:creator, dc:description and pdf:Keywords anywhere under e (an rdf:Description
+ * in an x:xmpmeta in fo:declarations; the first of each counts). */
+static md_status
+read_meta(reader *r, xmlNodePtr e, int depth)
+{
+    md_fo_meta *m = &r->doc->meta;
+    md_status st = MD_OK;
+    for (xmlNodePtr c = e->children; c != NULL && st == MD_OK && depth < 16; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (is_named(c, NS_DC, "creator")) {
+            if (m->author == NULL)
+                st = meta_text(r, c, &m->author);
+        } else if (is_named(c, NS_DC, "description")) {
+            if (m->subject == NULL)
+                st = meta_text(r, c, &m->subject);
+        } else if (is_named(c, NS_PDF, "Keywords")) {
+            if (m->keywords == NULL)
+                st = meta_text(r, c, &m->keywords);
+        } else {
+            st = read_meta(r, c, depth + 1);
+        }
+    }
+    return st;
+}
+
 /* Handles an element start; returns 1 when its subtree is to be skipped. */
 static int
 start_element(reader *r, xmlTextReaderPtr xr)
@@ -344,9 +432,14 @@ start_element(reader *r, xmlTextReaderPtr xr)
         r->doc->root = n;
     else
         append(r->cur, n);
-    /* fo:declarations (color profiles, XMP) has nothing motesdok sets. */
-    if (kind == MD_FO_DECLARATIONS)
+    /* fo:declarations: the XMP packet's author, subject and keywords; colour profiles are
+     * not read (the PDF's output intent is sRGB). */
+    if (kind == MD_FO_DECLARATIONS) {
+        xmlNodePtr full = xmlTextReaderExpand(xr);
+        if (full != NULL && read_meta(r, full, 0) != MD_OK)
+            r->st = MD_ENOMEM;
         return 1;
+    }
     if (!xmlTextReaderIsEmptyElement(xr))
         r->cur = n;
     return 0;
@@ -635,6 +728,12 @@ const md_fo_node *
 md_fo_root(const md_fo_doc *doc)
 {
     return doc->root;
+}
+
+const md_fo_meta *
+md_fo_meta_of(const md_fo_doc *doc)
+{
+    return &doc->meta;
 }
 
 const char *

@@ -265,4 +265,16 @@ void md_fo_free(md_fo_doc *doc);
 const md_fo_node *md_fo_root(const md_fo_doc *doc);
 const char *md_fo_path(const md_fo_doc *doc);
 
+/* The document's metadata, as Apache FOP reads it: the XMP packet in fo:declarations
+ * (x:xmpmeta/rdf:RDF/rdf:Description), dc:creator (the author; several rdf:li joined with
+ * ", "), dc:description (the subject), pdf:Keywords. NULL where absent or empty. */
+typedef struct md_fo_meta {
+    const char *author;
+    const char *subject;
+    const char *keywords;
+} md_fo_meta;
+
+/* Borrowed, valid until md_fo_free. */
+const md_fo_meta *md_fo_meta_of(const md_fo_doc *doc);
+
 #endif

@@ -37,6 +37,15 @@ void md_font_set_free(md_font_set *s);
 /* The number of faces, and face i (0 ≤ i < len) in the order of their file names; borrowed,
  * valid until md_font_set_free. */
 size_t md_font_set_len(const md_font_set *s);
+
+/* One cache that lives and dies with a set (the shaper's, shape.c): p, and the function that
+ * md_font_set_free calls on it (when not NULL). Results that name the set's fonts are valid
+ * exactly as long as the set. Borrowed, valid until md_font_set_free. */
+typedef struct md_font_set_cache {
+    void *p;
+    void (*free)(void *p);
+} md_font_set_cache;
+md_font_set_cache *md_font_set_cache_of(const md_font_set *s);
 md_font *md_font_set_at(const md_font_set *s, size_t i);
 
 /* The face for an XSL-FO font-family (a comma-separated list of names, "sans-serif", "sans",

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <cairo.h>
 #include <librsvg/rsvg.h>
@@ -67,11 +68,60 @@ sp_from_px(double px)
     return (md_sp)(px * PT_PER_PX * MD_SP_PER_PT + 0.5);
 }
 
+/* Parsed SVG files, kept for the process: a document reads each figure twice (its size, then
+ * drawing it) and the brand's logo is in every document a batch makes. An entry is used only
+ * while the file's device, inode, size and modification time are the ones it was read with. */
+#define SVG_CACHE 8
+
+typedef struct svg_entry {
+    char *path;
+    struct stat sb;
+    RsvgHandle *hd;
+} svg_entry;
+
+static svg_entry svg_cache[SVG_CACHE];
+static size_t svg_next; /* the entry replaced next: the oldest */
+
+static int
+same_file(const struct stat *a, const struct stat *b)
+{
+    return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+           a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec == b->st_mtim.tv_nsec;
+}
+
+/* The parsed SVG at path (a new reference: g_object_unref it), at 96 dpi; NULL with *err set
+ * (when err is not NULL) when librsvg cannot read it. */
+static RsvgHandle *
+svg_open(const char *path, GError **err)
+{
+    struct stat sb;
+    int has_stat = stat(path, &sb) == 0;
+    for (size_t i = 0; has_stat && i < SVG_CACHE; i++) {
+        svg_entry *e = &svg_cache[i];
+        if (e->path != NULL && strcmp(e->path, path) == 0 && same_file(&e->sb, &sb))
+            return g_object_ref(e->hd);
+    }
+    RsvgHandle *hd = rsvg_handle_new_from_file(path, err);
+    if (hd == NULL)
+        return NULL;
+    rsvg_handle_set_dpi(hd, 96.0);
+    char *copy = has_stat ? md_strdup(path) : NULL;
+    if (copy != NULL) {
+        svg_entry *e = &svg_cache[svg_next];
+        svg_next = (svg_next + 1) % SVG_CACHE;
+        if (e->hd != NULL)
+            g_object_unref(e->hd);
+        md_free(e->path);
+        *e = (svg_entry){copy, sb, g_object_ref(hd)};
+    }
+    return hd;
+}
+
 static md_status
 svg_size(const char *path, md_diags *d, md_sp *w, md_sp *h)
 {
     GError *err = NULL;
-    RsvgHandle *hd = rsvg_handle_new_from_file(path, &err);
+    RsvgHandle *hd = svg_open(path, &err);
     if (hd == NULL) {
         md_diag_add(d, MD_DIAG_WARNING, path, 0, 0, "not a readable SVG image: %s",
                     err != NULL ? err->message : "librsvg gave no reason");
@@ -79,7 +129,6 @@ svg_size(const char *path, md_diags *d, md_sp *w, md_sp *h)
             g_error_free(err);
         return MD_EINPUT;
     }
-    rsvg_handle_set_dpi(hd, 96.0);
     double pw = 0, ph = 0;
     if (!rsvg_handle_get_intrinsic_size_in_pixels(hd, &pw, &ph)) {
         /* No width and height, or percentages: the viewBox gives the proportions and its
@@ -226,10 +275,9 @@ draw_png(cairo_t *cr, const char *path, md_sp x, md_sp y, md_sp w, md_sp h)
 static md_status
 draw_svg(cairo_t *cr, const char *path, md_sp x, md_sp y, md_sp w, md_sp h)
 {
-    RsvgHandle *hd = rsvg_handle_new_from_file(path, NULL);
+    RsvgHandle *hd = svg_open(path, NULL);
     if (hd == NULL)
         return MD_EINPUT;
-    rsvg_handle_set_dpi(hd, 96.0);
     RsvgRectangle vp = {pt(x), pt(y), pt(w), pt(h)};
     md_status st = rsvg_handle_render_document(hd, cr, &vp, NULL) ? status_of(cr) : MD_EINPUT;
     g_object_unref(hd);

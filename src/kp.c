@@ -20,14 +20,15 @@
 /* Fitness classes (§817), in TeX's order so that "differ by more than one" works. */
 enum { VERY_LOOSE, LOOSE, DECENT, TIGHT };
 
-/* Sums of widths over a run of items: natural, finite stretch, shrink, fil stretch, capped
- * stretch. */
+/* Sums of widths over a run of items: natural, finite stretch, capped stretch (expansion and
+ * letter-spacing), shrink, fil stretch, and the letter-spacing part of the capped stretch. */
 typedef struct totals {
     int64_t width;
     int64_t stretch;
     int64_t capped;
     int64_t shrink;
     int64_t fil;
+    int64_t track;
 } totals;
 
 /* A feasible break that became an active node: TeX's passive node (§821). */
@@ -150,18 +151,21 @@ ratio_of(int64_t t, int64_t s)
 }
 
 /* Adds a box or glue; a penalty's width counts only when the line breaks at it. A box may
- * give capped stretch and shrink too (a font's expansion), never plain stretch. */
+ * give capped stretch (a font's expansion, letter-spacing) and shrink too, never plain
+ * stretch. Letter-spacing is capped stretch; track remembers how much of it. */
 static void
 totals_add(totals *t, const md_kp_item *it)
 {
     t->width += it->width;
     if (it->type == MD_KP_GLUE) {
         t->stretch += it->stretch;
-        t->capped += it->stretch_capped;
+        t->capped += it->stretch_capped + it->stretch_track;
+        t->track += it->stretch_track;
         t->shrink += it->shrink;
         t->fil += it->stretch_fil;
     } else if (it->type == MD_KP_BOX) {
-        t->capped += it->stretch_capped;
+        t->capped += it->stretch_capped + it->stretch_track;
+        t->track += it->stretch_track;
         t->shrink += it->shrink;
     }
 }
@@ -338,13 +342,14 @@ try_break(kp *k, uint32_t pos, int32_t pi, md_sp pw, int is_flagged, int is_last
             break;
         }
         uint32_t next = a->next;
-        totals t = {0, 0, 0, 0, 0};
+        totals t = {0, 0, 0, 0, 0, 0};
         if (!a->is_pending) {
             t.width = k->cur.width - a->start.width;
             t.stretch = k->cur.stretch - a->start.stretch;
             t.capped = k->cur.capped - a->start.capped;
             t.shrink = k->cur.shrink - a->start.shrink;
             t.fil = k->cur.fil - a->start.fil;
+            t.track = k->cur.track - a->start.track;
         }
         int64_t shortfall = (int64_t)k->widths[a->line - 1] - (t.width + pw);
         int32_t b;
@@ -383,10 +388,15 @@ try_break(kp *k, uint32_t pos, int32_t pi, md_sp pw, int is_flagged, int is_last
             int64_t db = b;
             /* Past the cap only the stretch grows; a line with none (one word) is graded as
              * if its capped stretch went on growing, so that a word a little short of the
-             * measure costs less than a word alone on half a line. */
+             * measure costs less than a word alone on half a line. Such a line is graded
+             * by its expansion alone, as if it had no letter-spacing: the spacing fills a
+             * little of its hole, but the hole stays, and must not look cheaper to the
+             * breaker than a loose line does (docs/kp.md). */
             if (k->p.is_graded && b == INF_BAD && shortfall > 0 && t.fil == 0) {
                 int64_t s = t.stretch + k->emergency;
-                db = graded_badness(shortfall - t.capped, s > 0 ? s : t.capped);
+                int64_t c = t.capped - t.track;
+                db = s > 0 ? graded_badness(shortfall - t.capped, s)
+                           : graded_badness(shortfall - c, c);
             }
             int64_t d = is_artificial ? 0 : line_demerits(k, a, db, fit, pi, is_flagged, is_last);
             best *e = &k->best[(uint32_t)fit * k->runs + run];
@@ -478,7 +488,7 @@ out:
 static void
 set_line(const kp *k, size_t start, size_t end, md_sp measure, md_kp_line *out)
 {
-    totals t = {0, 0, 0, 0, 0};
+    totals t = {0, 0, 0, 0, 0, 0};
     for (size_t i = start; i < end; i++)
         if (k->items[i].type != MD_KP_PENALTY)
             totals_add(&t, &k->items[i]);

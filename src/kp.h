@@ -27,9 +27,12 @@ typedef struct md_kp_item {
     int32_t penalty;      /* penalty only */
     uint8_t is_flagged;   /* penalty only: a hyphen break (TeX's flagged penalty) */
     uint8_t is_explicit;  /* flagged penalty only: a hyphen in the text, legal in every pass */
-    md_sp stretch_capped; /* glue only, not TeX: finite stretch that gives at most itself, as
+    md_sp stretch_capped; /* box or glue, not TeX: finite stretch that gives at most itself, as
                            * a font's expansion limit; a line takes it first, in proportion
                            * with the stretch, and past ratio 1 only the stretch grows */
+    md_sp stretch_track;  /* box or glue, not TeX: letter-spacing, capped stretch as
+                           * stretch_capped (same proportion, at most itself); it only differs
+                           * when is_graded grades a line without stretch (docs/kp.md) */
 } md_kp_item;
 
 typedef struct md_kp_params {
@@ -55,9 +58,9 @@ typedef struct md_kp_line {
     size_t end;            /* index of the break item; for the last line n, or n - 1 when
                             * the list ends with a forced break */
     int32_t ratio;         /* adjustment ratio × 65536: glue grows by ratio × stretch (and
-                            * min(ratio, 1) × stretch_capped), or shrinks by -ratio × shrink;
-                            * in [-65536, INT32_MAX]; 0 when fil stretch takes the slack or no
-                            * glue can take it */
+                            * min(ratio, 1) × stretch_capped and × stretch_track), or shrinks
+                            * by -ratio × shrink; in [-65536, INT32_MAX]; 0 when fil stretch
+                            * takes the slack or no glue can take it */
     int32_t badness;       /* TeX's badness (§108) of the line as set, 0..10000; 10001 overfull */
     uint8_t is_overfull;   /* wider than its measure even fully shrunk */
     uint8_t is_hyphenated; /* ends at a flagged penalty */

@@ -1,10 +1,17 @@
 /* motesdok: the command line. A table of subcommands; prints the diagnostics the stages
  * collect and chooses the exit status (0 ok, 1 input errors, 2 usage, 3 I/O or internal). */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "base.h"
 #include "buf.h"
@@ -18,6 +25,7 @@
 #include "out.h"
 #include "page.h"
 #include "pdf.h"
+#include "site-cache.h"
 #include "site.h"
 #include "trace.h"
 #include "xml-events.h"
@@ -70,6 +78,16 @@ worse(md_status a, md_status b)
     return a;
 }
 
+/* What a batch (cmd_batch) loads once for all its jobs: the schema, the fonts and the
+ * hyphenation patterns, and (is_on) the compiled stylesheets, kept by md_xslt_load_kept.
+ * Outside a batch all are NULL and 0: each command loads its own. */
+static struct {
+    int is_on;
+    md_xml_schema *schema;
+    md_font_set *fonts;
+    md_hyph *hyph;
+} kept;
+
 /* Reads, validates and lints one meeting file; on MD_OK *out (may be NULL) is the caller's. */
 static md_status
 read_meeting(md_diags *d, const char *path, md_xml_doc **out)
@@ -78,7 +96,8 @@ read_meeting(md_diags *d, const char *path, md_xml_doc **out)
     md_status st = md_xml_read(path, d, &doc);
     if (st != MD_OK)
         return st;
-    st = md_xml_validate(doc, SCHEMA_PATH, d);
+    st = kept.schema != NULL ? md_xml_validate_schema(doc, kept.schema, d)
+                             : md_xml_validate(doc, SCHEMA_PATH, d);
     if (st == MD_OK)
         st = md_xml_lint(doc, d);
     if (st == MD_OK && out != NULL) {
@@ -190,41 +209,34 @@ typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
            const char *trace_path, const char *date, md_diags *d)
 {
     md_buf title = {0}, trace = {0}, raw = {0}, done = {0};
-    const char *tmp = getenv("TMPDIR");
-    char dir[4096];
-    int has_dir = 0;
     md_finish *fin = NULL;
     md_status st = md_page_title(doc, &title);
-    md_pdf_meta meta = {.title = title.data, .creator = "motesdok", .date = date};
+    const md_fo_meta *fm = md_fo_meta_of(doc);
+    md_pdf_meta meta = {.title = title.data,
+                        .author = fm->author,
+                        .subject = fm->subject,
+                        .keywords = fm->keywords,
+                        .creator = "motesdok",
+                        .date = date};
     md_pdf *pdf = NULL;
     if (st == MD_OK)
         st = md_finish_new(&fin);
-    if (st == MD_OK) {
-        snprintf(dir, sizeof dir, "%s/motesdok-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-        has_dir = mkdtemp(dir) != NULL;
-        if (!has_dir) {
-            md_diag_add(d, MD_DIAG_ERROR, dir, 0, 0,
-                        "cannot make a temporary folder for the PDF; set TMPDIR to a "
-                        "writable folder");
-            st = MD_EIO;
-        } else if (md_buf_addf(&raw, "%s/cairo.pdf", dir) != MD_OK) {
-            st = MD_ENOMEM;
-        }
-    }
+    /* Cairo's PDF stays in memory (raw) until the finishing step has made the file. */
     if (st == MD_OK)
-        st = md_pdf_open(raw.data, &meta, d, &pdf);
+        st = md_pdf_open_buf(&raw, &meta, &pdf);
     if (st == MD_OK)
         st = md_page_typeset(doc, env, md_finish_canvas(fin, md_pdf_canvas(pdf)), d, NULL);
     if (st == MD_OK) {
         st = md_pdf_close(pdf, d);
         pdf = NULL;
     }
+
     if (st == MD_OK) {
         md_finish_opts fo = {.lang = document_lang(doc),
                              .date = date,
                              .icc_path = "/usr/share/color/icc/sRGB.icc",
                              .source = md_fo_path(doc)};
-        st = md_finish_pdf(fin, raw.data, &fo, &done, d);
+        st = md_finish_pdf_memory(fin, raw.data, raw.len, pdf_path, &fo, &done, d);
     }
     if (st == MD_OK)
         st = md_out_file(pdf_path, done.data ? done.data : "", done.len, d);
@@ -241,10 +253,6 @@ typeset_to(const md_fo_doc *doc, const md_page_env *env, const char *pdf_path,
             st = md_out_file(trace_path, trace.data ? trace.data : "", trace.len, d);
     }
     md_pdf_abort(pdf);
-    if (raw.data != NULL)
-        remove(raw.data);
-    if (has_dir)
-        remove(dir);
     md_finish_free(fin);
     md_buf_free(&title);
     md_buf_free(&trace);
@@ -308,26 +316,29 @@ render_document(md_diags *d, const md_xml_doc *src, const char *src_path, const 
         md_buf_addf(&pdf_path, "%s.pdf", base) != MD_OK)
         st = MD_ENOMEM;
     if (st == MD_OK)
-        st = md_xslt_load(".", xsl.data, d, &x);
+        st = kept.is_on ? md_xslt_load_kept(".", xsl.data, d, &x)
+                        : md_xslt_load(".", xsl.data, d, &x);
     if (st == MD_OK)
         st = md_xslt_run(x, src, params, d, &fo);
     if (st == MD_OK)
         st = md_out_file(fo_path.data, fo.data ? fo.data : "", fo.len, d);
     if (st == MD_OK)
         st = md_fo_read_memory(fo_path.data, fo.data ? fo.data : "", fo.len, d, &tree);
-    if (st == MD_OK)
+    if (st == MD_OK && kept.fonts == NULL)
         st = md_font_set_load(FONTS_DIR, d, &fonts);
-    if (st == MD_OK)
+    if (st == MD_OK && kept.hyph == NULL)
         st = md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, d, &hyph);
     if (st == MD_OK) {
         snprintf(stamp, sizeof stamp, "%sT00:00:00", date);
-        md_page_env env = {fonts, hyph, src_path};
+        md_page_env env = {kept.fonts != NULL ? kept.fonts : fonts,
+                           kept.hyph != NULL ? kept.hyph : hyph, src_path};
         st = typeset_to(tree, &env, pdf_path.data, NULL, stamp, d);
     }
     md_hyph_free(hyph);
     md_font_set_free(fonts);
     md_fo_free(tree);
-    md_xslt_free(x);
+    if (!kept.is_on)
+        md_xslt_free(x);
     md_buf_free(&fo);
     md_buf_free(&pdf_path);
     md_buf_free(&fo_path);
@@ -442,32 +453,11 @@ append_meeting(md_diags *d, md_buf *out, const char *path)
 /* --- the validated-meeting cache ----------------------------------------------------------
  * kalender, ics and data each read many meetings; validating one (RELAX NG and the lint) costs
  * far more than parsing it. A meeting that validated without a single message gets a record,
- * OUT/.valid-cache/NAME, holding its key: the file's size, modification time and FNV-1a hash,
+ * OUT/.valid-cache/NAME, holding its key: the file's size, modification time and hash (md_hash64),
  * and the modification times of the schema, of MEETINGS/images/ and of the program. While the
  * key is the same, the meeting is only parsed. A meeting with warnings gets no record (its
  * warnings are printed every time), nor does one that fails. Records are written atomically,
  * so parallel steps (make -j) may write the same record. */
-
-/* FNV-1a, 64 bits: a change of the content under the same size and time. */
-static unsigned long long
-fnv1a(const char *p, size_t len)
-{
-    unsigned long long h = 14695981039346656037ULL;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)p[i]) * 1099511628211ULL;
-    return h;
-}
-
-/* Appends " WHAT=seconds.nanoseconds" of path's modification time (0.0 when missing). */
-static md_status
-add_mtime(md_buf *key, const char *what, const char *path)
-{
-    struct stat sb;
-    if (stat(path, &sb) != 0)
-        return md_buf_addf(key, " %s=0.0", what);
-    return md_buf_addf(key, " %s=%lld.%09ld", what, (long long)sb.st_mtim.tv_sec,
-                       (long)sb.st_mtim.tv_nsec);
-}
 
 /* Reads the meeting NAME (MEETINGS_DIR/NAME.xml, at path), validated: from the cache when its
  * record is good, else read_meeting (its messages go to d) and a record when d got none. As
@@ -483,15 +473,15 @@ read_meeting_cached(md_diags *d, const char *name, const char *path, md_xml_doc 
         (off_t)raw.len == sb.st_size) {
         st = md_buf_addf(&key, "motesdok-valid 1 size=%zu mtime=%lld.%09ld hash=%016llx", raw.len,
                          (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
-                         fnv1a(raw.data ? raw.data : "", raw.len));
+                         (unsigned long long)md_site_hash(raw.data ? raw.data : "", raw.len));
         if (st == MD_OK)
             st = md_buf_addf(&images, "%s/images", MEETINGS_DIR);
         if (st == MD_OK)
-            st = add_mtime(&key, "schema", SCHEMA_PATH);
+            st = md_site_add_mtime(&key, "schema", SCHEMA_PATH);
         if (st == MD_OK)
-            st = add_mtime(&key, "images", images.data);
+            st = md_site_add_mtime(&key, "images", images.data);
         if (st == MD_OK)
-            st = add_mtime(&key, "program", "/proc/self/exe");
+            st = md_site_add_mtime(&key, "program", "/proc/self/exe");
         if (st == MD_OK)
             st = md_buf_adds(&key, "\n");
         if (st == MD_OK)
@@ -535,6 +525,178 @@ kalender_reads(const char *name, int year)
     return y == year || y == year - 1;
 }
 
+/* --- the kalendarium record -----------------------------------------------------------------
+ * A kalendarium is made from the meetings it reads (kalender_reads), the stylesheets, fonts,
+ * brand files, schema, hyphenation and the program. After a kalendarium was made without a
+ * single message, OUT/.kalender-cache/YEAR records all of that as a key (each meeting by name,
+ * size and hash of its bytes (md_hash64), so a touched but unchanged meeting does not count; the
+ * shared files by path, size and modification time) and the size and modification time of
+ * the PDF and layout tree written. When the next run finds the same key and the same files,
+ * it only brings their modification times up to now (so make sees them current) and records
+ * those; anything else makes the kalendarium again (docs/archive.md). */
+
+/* Adds every file under dir (recursively) to *count and *sum: the sum of hashes (md_hash64) of
+ * "path size mtime", which does not depend on the order readdir gives. A missing folder adds
+ * nothing. */
+static md_status
+kalender_tree(const char *dir, unsigned long long *count, unsigned long long *sum, int depth)
+{
+    DIR *dh = opendir(dir);
+    if (dh == NULL)
+        return MD_OK;
+    md_buf path = {0}, line = {0};
+    md_status st = MD_OK;
+    struct dirent *e;
+    while (st == MD_OK && (e = readdir(dh)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        struct stat sb;
+        md_buf_clear(&path);
+        md_buf_clear(&line);
+        st = md_buf_addf(&path, "%s/%s", dir, e->d_name);
+        if (st != MD_OK || stat(path.data, &sb) != 0)
+            continue;
+        if (S_ISDIR(sb.st_mode)) {
+            st = depth < 8 ? kalender_tree(path.data, count, sum, depth + 1) : MD_OK;
+            continue;
+        }
+        st = md_buf_addf(&line, "%s %lld %lld.%09ld", path.data, (long long)sb.st_size,
+                         (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
+        if (st == MD_OK) {
+            *count += 1;
+            *sum += md_site_hash(line.data, line.len);
+        }
+    }
+    closedir(dh);
+    md_buf_free(&path);
+    md_buf_free(&line);
+    return st;
+}
+
+/* Appends " WHAT=size.mtime" of path (0 when missing). */
+static md_status
+kalender_file(md_buf *key, const char *what, const char *path)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        return md_buf_addf(key, " %s=0", what);
+    return md_buf_addf(key, " %s=%lld@%lld.%09ld", what, (long long)sb.st_size,
+                       (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
+}
+
+/* The key of the kalendarium of year (see above) from the names of the archive. */
+static md_status
+kalender_key(md_buf *key, const char *year, const char *brand, char **names, size_t n)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    md_buf file = {0}, raw = {0};
+    md_status st = md_buf_addf(key, "motesdok-kalender 1 year=%s brand=%s epoch=%s\n", year, brand,
+                               epoch != NULL ? epoch : "");
+    if (st == MD_OK)
+        st = md_buf_addf(key, "meetings=%s out=%s\nshared", MEETINGS_DIR, out_dir());
+    static const char *const trees[] = {"xsl", FONTS_DIR, "xml/brand"};
+    for (size_t i = 0; st == MD_OK && i < sizeof trees / sizeof trees[0]; i++) {
+        unsigned long long count = 0, sum = 0;
+        st = kalender_tree(trees[i], &count, &sum, 0);
+        if (st == MD_OK)
+            st = md_buf_addf(key, " %s=%llu:%016llx", trees[i], count, sum);
+    }
+    if (st == MD_OK)
+        st = md_buf_addf(&file, "%s/images", MEETINGS_DIR);
+    if (st == MD_OK)
+        st = kalender_file(key, "images", file.data);
+    if (st == MD_OK)
+        st = kalender_file(key, "schema", SCHEMA_PATH);
+    if (st == MD_OK)
+        st = kalender_file(key, "patterns", HYPH_PATTERNS);
+    if (st == MD_OK)
+        st = kalender_file(key, "exceptions", HYPH_EXCEPTIONS);
+    if (st == MD_OK)
+        st = kalender_file(key, "icc", "/usr/share/color/icc/sRGB.icc");
+    if (st == MD_OK)
+        st = kalender_file(key, "program", "/proc/self/exe");
+    if (st == MD_OK)
+        st = md_buf_adds(key, "\n");
+    int y = atoi(year);
+    for (size_t i = 0; st == MD_OK && i < n; i++) {
+        if (!kalender_reads(names[i], y))
+            continue;
+        md_buf_clear(&file);
+        md_buf_clear(&raw);
+        st = md_buf_addf(&file, "%s/%s.xml", MEETINGS_DIR, names[i]);
+        if (st == MD_OK && md_buf_read_file(&raw, file.data, (size_t)MD_XML_MAX_BYTES) != MD_OK)
+            st = MD_EIO; /* no key: the kalendarium is made, and reports it */
+        if (st == MD_OK)
+            st = md_buf_addf(key, "%s %zu %016llx\n", names[i], raw.len,
+                             (unsigned long long)md_site_hash(raw.data ? raw.data : "", raw.len));
+    }
+    md_buf_free(&file);
+    md_buf_free(&raw);
+    return st;
+}
+
+/* Appends "pdf=size@mtime fo=size@mtime\n" of base.pdf and base.fo; MD_EIO when one is
+ * missing. */
+static md_status
+kalender_outputs(md_buf *rec, const char *base)
+{
+    md_buf path = {0};
+    md_status st = MD_OK;
+    static const char *const ext[] = {"pdf", "fo"};
+    for (size_t i = 0; st == MD_OK && i < 2; i++) {
+        struct stat sb;
+        md_buf_clear(&path);
+        st = md_buf_addf(&path, "%s.%s", base, ext[i]);
+        if (st == MD_OK && stat(path.data, &sb) != 0)
+            st = MD_EIO;
+        if (st == MD_OK)
+            st = md_buf_addf(rec, "%s%s=%lld@%lld.%09ld", i ? " " : "", ext[i],
+                             (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                             (long)sb.st_mtim.tv_nsec);
+    }
+    if (st == MD_OK)
+        st = md_buf_adds(rec, "\n");
+    md_buf_free(&path);
+    return st;
+}
+
+/* Writes the record of the kalendarium at base (OUT/kalender-YEAR) under key; a record that
+ * cannot be written only costs the next run time. */
+static void
+kalender_record(const md_buf *key, const char *rec_path, const char *base)
+{
+    md_buf rec = {0};
+    md_diags *quiet = md_diags_new();
+    if (quiet != NULL && md_buf_add(&rec, key->data, key->len) == MD_OK &&
+        kalender_outputs(&rec, base) == MD_OK)
+        (void)md_out_file(rec_path, rec.data, rec.len, quiet);
+    md_diags_free(quiet);
+    md_buf_free(&rec);
+}
+
+/* 1 when the record at rec_path holds key and the outputs at base are those it names: then
+ * their modification times are brought up to now and recorded. 0: make the kalendarium. */
+static int
+kalender_current(const md_buf *key, const char *rec_path, const char *base)
+{
+    md_buf rec = {0}, now = {0}, path = {0};
+    int ok = md_buf_read_file(&rec, rec_path, key->len + 4096) == MD_OK && rec.len > key->len &&
+             memcmp(rec.data, key->data, key->len) == 0 && kalender_outputs(&now, base) == MD_OK &&
+             rec.len == key->len + now.len && memcmp(rec.data + key->len, now.data, now.len) == 0;
+    static const char *const ext[] = {"fo", "pdf"};
+    for (size_t i = 0; ok && i < 2; i++) {
+        md_buf_clear(&path);
+        ok = md_buf_addf(&path, "%s.%s", base, ext[i]) == MD_OK &&
+             utimensat(AT_FDCWD, path.data, NULL, 0) == 0;
+    }
+    if (ok)
+        kalender_record(key, rec_path, base);
+    md_buf_free(&rec);
+    md_buf_free(&now);
+    md_buf_free(&path);
+    return ok;
+}
+
 /* kalender: the kalendarium of YEAR (xsl/kalender.xsl) as out/kalender-YEAR.pdf. The meetings
  * that can give it rows (kalender_reads: those of YEAR and YEAR-1) are read and validated (a
  * broken one stops the calendar, so no meeting goes missing quietly), and the stylesheet gets
@@ -559,9 +721,19 @@ cmd_kalender(md_diags *d, int argc, char **argv)
     char **names = NULL;
     size_t n = 0;
     char date[11] = "";
+    md_buf key = {0}, rec_path = {0};
     md_status st = archive_names(d, &names, &n);
     if (st == MD_EIO)
         return EXIT_INTERNAL;
+    /* Nothing it is made from changed: only its files' times are brought up to date. */
+    if (st == MD_OK &&
+        (md_buf_addf(&base, "%s/kalender-%s", out_dir(), argv[0]) != MD_OK ||
+         md_buf_addf(&rec_path, "%s/.kalender-cache/%s", out_dir(), argv[0]) != MD_OK))
+        st = MD_ENOMEM;
+    if (st == MD_OK && kalender_key(&key, argv[0], brand, names, n) != MD_OK)
+        md_buf_clear(&key);
+    if (st == MD_OK && key.len > 0 && kalender_current(&key, rec_path.data, base.data))
+        goto done;
     if (st == MD_OK &&
         md_buf_addf(&list, "<meetings xmlns=\"urn:motesdok:kalender\" year=\"%s\">\n", argv[0]) !=
             MD_OK)
@@ -610,20 +782,26 @@ cmd_kalender(md_diags *d, int argc, char **argv)
     /* The combined document is named as a file beside the meetings; it is never written. */
     if (st == MD_OK &&
         (md_buf_adds(&list, "</meetings>\n") != MD_OK ||
-         md_buf_addf(&list_path, "%s/kalender-%s.xml", MEETINGS_DIR, argv[0]) != MD_OK ||
-         md_buf_addf(&base, "%s/kalender-%s", out_dir(), argv[0]) != MD_OK))
+         md_buf_addf(&list_path, "%s/kalender-%s.xml", MEETINGS_DIR, argv[0]) != MD_OK))
         st = MD_ENOMEM;
     if (st == MD_OK)
         st = md_xml_read_memory(list_path.data, list.data, list.len, d, &doc);
     if (st == MD_OK)
         st = render_document(d, doc, list_path.data, "kalender", brand, date, "year", argv[0],
                              base.data);
+    /* A record only when it said nothing (its warnings are printed every time). */
+    if (st == MD_OK && key.len > 0 &&
+        md_diags_count(d, MD_DIAG_ERROR) + md_diags_count(d, MD_DIAG_WARNING) == 0)
+        kalender_record(&key, rec_path.data, base.data);
+done:
     md_xml_free(doc);
     free_names(names, n);
     md_buf_free(&file);
     md_buf_free(&base);
     md_buf_free(&list_path);
     md_buf_free(&list);
+    md_buf_free(&key);
+    md_buf_free(&rec_path);
     return exit_for(st);
 }
 
@@ -890,6 +1068,57 @@ ics_stamp(md_diags *d, md_ics_options *opt)
     return MD_OK;
 }
 
+/* The number of errors and warnings in d (a meeting that said nothing gets a record). */
+static size_t
+diag_count(const md_diags *d)
+{
+    return md_diags_count(d, MD_DIAG_ERROR) + md_diags_count(d, MD_DIAG_WARNING);
+}
+
+/* The events of the meeting NAME (at path) into a: from its record OUT/.ics-cache/NAME while
+ * the meeting, the schema, its images and the program are unchanged (md_site_rec_key), else
+ * read_meeting_cached and md_xml_events, and a record when they said nothing. As
+ * md_xml_events, plus read_meeting_cached's failures. */
+static md_status
+meeting_events(md_diags *d, const char *name, const char *path, md_arena *a, md_event **ev,
+               size_t *n)
+{
+    md_buf key = {0}, rec = {0}, images = {0}, rec_path = {0};
+    int hit = 0;
+    md_status st = md_buf_addf(&images, "%s/images", MEETINGS_DIR);
+    if (st == MD_OK)
+        st = md_buf_addf(&rec_path, "%s/.ics-cache/%s", out_dir(), name);
+    if (st == MD_OK)
+        st = md_site_rec_key(path, SCHEMA_PATH, images.data, "ics", NULL, &key);
+    if (st == MD_OK)
+        st = md_site_rec_get(rec_path.data, &key, &rec, &hit);
+    if (st == MD_OK && hit && rec.len > 0) {
+        md_site_unpack u = {rec.data, rec.data + rec.len, 0};
+        md_status r = md_site_events_unpack(&u, a, ev, n);
+        st = r == MD_ENOMEM ? r : MD_OK;
+        hit = r == MD_OK && u.p == u.end;
+    } else {
+        hit = 0;
+    }
+    if (st == MD_OK && !hit) {
+        size_t before = diag_count(d);
+        md_xml_doc *doc = NULL;
+        st = read_meeting_cached(d, name, path, &doc);
+        if (st == MD_OK)
+            st = md_xml_events(doc, a, d, ev, n);
+        md_xml_free(doc);
+        md_buf_clear(&rec);
+        /* No record is only time lost next run. */
+        if (st == MD_OK && diag_count(d) == before && md_site_events_pack(*ev, *n, &rec) == MD_OK)
+            (void)md_site_rec_put(rec_path.data, &key, rec.data, rec.len);
+    }
+    md_buf_free(&key);
+    md_buf_free(&rec);
+    md_buf_free(&images);
+    md_buf_free(&rec_path);
+    return st;
+}
+
 /* ics: every meeting's events into out/site/kalender.ics and one feed per body,
  * out/site/kalender/<slug of the body id>.ics (docs/ics.md). A broken meeting is reported
  * and left out; the feeds are written from the others and the exit status is 1. */
@@ -917,15 +1146,11 @@ cmd_ics(md_diags *d, int argc, char **argv)
     if (st == MD_OK)
         st = archive_names(d, &names, &n_names);
     for (size_t i = 0; st == MD_OK && i < n_names; i++) {
-        md_xml_doc *doc = NULL;
         md_event *ev = NULL;
         size_t n = 0;
         md_buf_clear(&path);
         st = md_buf_addf(&path, "%s/%s.xml", MEETINGS_DIR, names[i]);
-        md_status one = st == MD_OK ? read_meeting_cached(d, names[i], path.data, &doc) : st;
-        if (one == MD_OK)
-            one = md_xml_events(doc, a, d, &ev, &n);
-        md_xml_free(doc);
+        md_status one = st == MD_OK ? meeting_events(d, names[i], path.data, a, &ev, &n) : st;
         if (one == MD_ENOMEM || one == MD_EBUG) {
             st = one;
             break;
@@ -1019,6 +1244,126 @@ list_end(md_json *j, size_t n)
     md_json_end(j);
 }
 
+/* Appends "SIZE SECONDS.NANOSECONDS" of path's file (its size and modification time), or
+ * "missing". */
+static md_status
+file_stamp(const char *path, md_buf *out)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+        return md_buf_adds(out, "missing");
+    return md_buf_addf(out, "%lld %lld.%09ld", (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
+                       (long)sb.st_mtim.tv_nsec);
+}
+
+/* The open data of the meeting NAME (at path): DIR/meetings/NAME.json (write_if_changed), its
+ * summary for index.json appended to items (one element of the index's "data" array as
+ * md_json writes it there, without the comma before it) and its bodies in *mb (in a). From
+ * its record OUT/.data-cache/NAME while the meeting, the schema, its images and the program
+ * are unchanged (md_site_rec_key) and NAME.json is as it was written; else from the meeting
+ * (read_meeting_cached), and a record when that said nothing. */
+static md_status
+data_meeting(md_diags *d, const char *name, const char *path, const char *dir, md_arena *a,
+             md_buf *items, md_oparl_body **mb, size_t *n_mb)
+{
+    md_buf key = {0}, rec = {0}, images = {0}, rec_path = {0}, json = {0}, one = {0}, stamp = {0},
+           scratch = {0};
+    int hit = 0;
+    md_status st = md_buf_addf(&images, "%s/images", MEETINGS_DIR);
+    if (st == MD_OK)
+        st = md_buf_addf(&json, "%s/meetings/%s.json", dir, name);
+    if (st == MD_OK)
+        st = md_buf_addf(&rec_path, "%s/.data-cache/%s", out_dir(), name);
+    if (st == MD_OK)
+        st = md_buf_addf(&stamp, "dir=%s", dir);
+    if (st == MD_OK)
+        st = md_site_rec_key(path, SCHEMA_PATH, images.data, "data", stamp.data, &key);
+    if (st == MD_OK)
+        st = md_site_rec_get(rec_path.data, &key, &rec, &hit);
+    md_buf_clear(&stamp);
+    if (st == MD_OK && hit && rec.len > 0 && (st = file_stamp(json.data, &stamp)) == MD_OK) {
+        md_site_unpack u = {rec.data, rec.data + rec.len, 0};
+        const char *was = md_site_unpack_str(&u, a);
+        const char *summary = md_site_unpack_str(&u, a);
+        long long nb = md_site_unpack_int(&u);
+        md_oparl_body *v = NULL;
+        if (!u.bad && nb > 0 && nb <= 1000 &&
+            (v = md_arena_alloc_array(a, (size_t)nb, sizeof *v)) == NULL)
+            st = MD_ENOMEM;
+        for (long long b = 0; st == MD_OK && !u.bad && b < nb; b++) {
+            v[b].id = md_site_unpack_str(&u, a);
+            v[b].name = md_site_unpack_str(&u, a);
+            v[b].type = md_site_unpack_str(&u, a);
+            u.bad |= v[b].id == NULL || v[b].name == NULL;
+        }
+        hit = st == MD_OK && !u.bad && u.p == u.end && was != NULL && summary != NULL && nb >= 0 &&
+              nb <= 1000 && strcmp(was, stamp.data) == 0;
+        if (hit) {
+            st = md_buf_adds(items, summary);
+            *mb = v;
+            *n_mb = (size_t)nb;
+        }
+    } else {
+        hit = 0;
+    }
+    if (st == MD_OK && !hit) {
+        size_t before = diag_count(d);
+        md_xml_doc *doc = NULL;
+        md_json mj, fj;
+        md_json_init(&mj, &one);
+        md_json_init(&fj, &scratch);
+        st = read_meeting_cached(d, name, path, &doc);
+        if (st == MD_OK)
+            st = md_xml_oparl_meeting(doc, name, 1, d, &mj);
+        if (st == MD_OK)
+            st = md_json_finish(&mj);
+        if (st == MD_OK)
+            st = write_if_changed(json.data, &one, d);
+        /* The summary where the index's writer puts it: inside list_begin's array. */
+        list_begin(&fj);
+        size_t mark = scratch.len;
+        if (st == MD_OK)
+            st = md_xml_oparl_meeting(doc, name, 0, d, &fj);
+        if (st == MD_OK)
+            st = md_xml_oparl_bodies(doc, a, mb, n_mb);
+        md_xml_free(doc);
+        md_buf_clear(&one); /* now the summary */
+        if (st == MD_OK)
+            st = md_buf_add(&one, scratch.data + mark, scratch.len - mark);
+        if (st == MD_OK)
+            st = md_buf_add(items, one.data, one.len);
+        /* The record; none is only time lost next run. */
+        md_buf_clear(&rec);
+        md_buf_clear(&stamp);
+        md_status r =
+            st == MD_OK && diag_count(d) == before ? file_stamp(json.data, &stamp) : MD_EINPUT;
+        if (r == MD_OK)
+            r = md_site_pack_str(&rec, stamp.data);
+        if (r == MD_OK)
+            r = md_site_pack_str(&rec, one.data);
+        if (r == MD_OK)
+            r = md_site_pack_int(&rec, (long long)*n_mb);
+        for (size_t b = 0; r == MD_OK && b < *n_mb; b++) {
+            r = md_site_pack_str(&rec, (*mb)[b].id);
+            if (r == MD_OK)
+                r = md_site_pack_str(&rec, (*mb)[b].name);
+            if (r == MD_OK)
+                r = md_site_pack_str(&rec, (*mb)[b].type);
+        }
+        if (r == MD_OK)
+            (void)md_site_rec_put(rec_path.data, &key, rec.data, rec.len);
+    }
+    md_buf_free(&key);
+    md_buf_free(&rec);
+    md_buf_free(&images);
+    md_buf_free(&rec_path);
+    md_buf_free(&json);
+    md_buf_free(&one);
+    md_buf_free(&stamp);
+    md_buf_free(&scratch);
+    return st;
+}
+
 /* data: the open data under out/site/data/: meetings/<name>.json for each meeting,
  * index.json (the list of every meeting, newest first) and organizations.json
  * (docs/opendata.md). A broken meeting is reported and its previous file kept; the others
@@ -1031,7 +1376,7 @@ cmd_data(md_diags *d, int argc, char **argv)
         fprintf(stderr, "usage: motesdok data [-o DIR]   (default out/site/data)\n");
         return EXIT_USAGE;
     }
-    md_buf dir = {0}, path = {0}, one = {0}, index = {0}, orgs = {0};
+    md_buf dir = {0}, path = {0}, one = {0}, index = {0}, orgs = {0}, items = {0};
     char **names = NULL;
     size_t n_names = 0, n_bodies = 0, cap_bodies = 0, n_ok = 0;
     archive_body *bodies = NULL;
@@ -1045,31 +1390,17 @@ cmd_data(md_diags *d, int argc, char **argv)
         st = md_buf_adds(&dir, "/site/data");
     if (st == MD_OK)
         st = archive_names(d, &names, &n_names);
-    list_begin(&ij);
-    /* Newest first, as the site's index. */
+    /* Newest first, as the site's index; the summaries are joined in items. */
     for (size_t k = n_names; st == MD_OK && k-- > 0;) {
-        md_xml_doc *doc = NULL;
         md_oparl_body *mb = NULL;
-        size_t n_mb = 0;
+        size_t n_mb = 0, mark = items.len;
         md_buf_clear(&path);
         st = md_buf_addf(&path, "%s/%s.xml", MEETINGS_DIR, names[k]);
-        md_status r = st == MD_OK ? read_meeting_cached(d, names[k], path.data, &doc) : st;
-        md_json mj;
-        md_buf_clear(&one);
-        md_json_init(&mj, &one);
-        if (r == MD_OK)
-            r = md_xml_oparl_meeting(doc, names[k], 1, d, &mj);
-        if (r == MD_OK)
-            r = md_json_finish(&mj);
-        md_buf_clear(&path);
-        if (r == MD_OK)
-            r = md_buf_addf(&path, "%s/meetings/%s.json", dir.data, names[k]);
-        if (r == MD_OK)
-            r = write_if_changed(path.data, &one, d);
-        if (r == MD_OK)
-            r = md_xml_oparl_meeting(doc, names[k], 0, d, &ij);
-        if (r == MD_OK)
-            r = md_xml_oparl_bodies(doc, a, &mb, &n_mb);
+        if (st == MD_OK && n_ok > 0)
+            st = md_buf_adds(&items, ",");
+        md_status r = st == MD_OK
+                          ? data_meeting(d, names[k], path.data, dir.data, a, &items, &mb, &n_mb)
+                          : st;
         for (size_t b = 0; r == MD_OK && b < n_mb; b++) {
             /* Oldest name first is what note_body expects; here the newest comes first,
              * so a body already known keeps its (newer) name. */
@@ -1079,7 +1410,10 @@ cmd_data(md_diags *d, int argc, char **argv)
             if (!known)
                 r = note_body(&bodies, &n_bodies, &cap_bodies, mb[b].id, mb[b].name);
         }
-        md_xml_free(doc);
+        if (r != MD_OK && items.data != NULL) {
+            items.len = mark;
+            items.data[mark] = '\0';
+        }
         if (r == MD_ENOMEM || r == MD_EBUG || r == MD_EIO) {
             st = r;
             break;
@@ -1087,9 +1421,26 @@ cmd_data(md_diags *d, int argc, char **argv)
         input = worse(input, r);
         n_ok += r == MD_OK;
     }
+    /* index.json: the writer makes the list with a stand-in element where the summaries go. */
+    list_begin(&ij);
+    size_t head = index.len, tail = index.len;
+    if (n_ok > 0) {
+        md_json_int(&ij, NULL, 0);
+        tail = index.len;
+    }
     list_end(&ij, n_ok);
     if (st == MD_OK)
         st = md_json_finish(&ij);
+    if (st == MD_OK && n_ok > 0) {
+        md_buf_clear(&one);
+        if (md_buf_add(&one, index.data, head) != MD_OK ||
+            md_buf_add(&one, items.data, items.len) != MD_OK ||
+            md_buf_add(&one, index.data + tail, index.len - tail) != MD_OK)
+            st = MD_ENOMEM;
+        md_buf_clear(&index);
+        if (st == MD_OK)
+            st = md_buf_add(&index, one.data, one.len);
+    }
     if (st == MD_OK)
         st = sort_bodies(d, bodies, n_bodies);
     list_begin(&oj);
@@ -1129,12 +1480,524 @@ cmd_data(md_diags *d, int argc, char **argv)
     free_bodies(bodies, n_bodies);
     free_names(names, n_names);
     md_arena_free(a);
+    md_buf_free(&items);
     md_buf_free(&orgs);
     md_buf_free(&index);
     md_buf_free(&one);
     md_buf_free(&path);
     md_buf_free(&dir);
     return exit_for(worse(st, input));
+}
+
+/* --- batch: many documents in one program (docs/archive.md) ------------------------------
+ * The jobs ("kallelse NAME", "protokoll NAME", "kalender YEAR", one a line) are read first;
+ * then the parent loads what they all share (kept: the schema, the fonts, the hyphenation
+ * patterns, the compiled stylesheets) and forks the workers, which get it copy-on-write. The
+ * parent hands out one job at a time to each idle worker (a pipe each way) and prints a
+ * progress line as each job finishes; a worker that dies (a signal) is reported as the failure
+ * of the job it had, and a new one is forked for the jobs left. */
+
+typedef struct batch_job {
+    char what[32];  /* kallelse, protokoll or kalender */
+    char name[128]; /* MEETING or YEAR: a plain name (is_plain_name) */
+} batch_job;
+
+/* What a worker tells the parent after each job. */
+typedef struct batch_result {
+    int32_t job;
+    int32_t rc;       /* the command's exit status */
+    int32_t warnings; /* md_diags warnings */
+} batch_result;
+
+typedef struct batch_worker {
+    pid_t pid;   /* 0: none */
+    int job_fd;  /* parent → worker: job indices; -1 once closed */
+    int res_fd;  /* worker → parent: batch_result; -1 once closed */
+    int32_t job; /* the job it has, or -1 */
+} batch_worker;
+
+typedef struct batch {
+    batch_job *jobs;
+    size_t len, cap;
+    const char *brand;
+    const char *log; /* LOG folder (--log), or NULL: messages go to stderr */
+    long total;      /* N of the progress lines "[n/N]" */
+    long done;
+    size_t failed;
+    batch_worker *w;
+    size_t n_workers;
+} batch;
+
+/* Parses the job list text (named file for messages) into b->jobs; a malformed line is an
+ * error "file:line: error: …" in d and no job runs. */
+static md_status
+batch_parse(md_diags *d, const char *file, const md_buf *text, batch *b)
+{
+    md_status st = MD_OK;
+    const char *p = text->data ? text->data : "";
+    const char *end = p + text->len;
+    for (long line = 1; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t len = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
+        char buf[256], what[32] = "", name[128] = "", extra[8] = "";
+        snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf - 1 ? len : sizeof buf - 1), p);
+        p += len + (nl != NULL);
+        int n = sscanf(buf, "%31s %127s %7s", what, name, extra);
+        if (n <= 0 || what[0] == '#')
+            continue;
+        int is_doc = strcmp(what, "kallelse") == 0 || strcmp(what, "protokoll") == 0;
+        int is_kal = strcmp(what, "kalender") == 0;
+        if (len >= sizeof buf || n != 2 || (!is_doc && !is_kal) || !is_plain_name(name) ||
+            strlen(name) >= sizeof b->jobs->name ||
+            (is_kal && (strlen(name) != 4 || strspn(name, "0123456789") != 4))) {
+            md_diag_add(d, MD_DIAG_ERROR, file, line, 0,
+                        "a job is \"kallelse MEETING\", \"protokoll MEETING\" or \"kalender "
+                        "YEAR\" (e.g. \"protokoll 2024-01-30\"), one a line; got \"%s\"",
+                        buf);
+            st = MD_EINPUT;
+            continue;
+        }
+        if (b->len == b->cap) {
+            size_t c = b->cap ? 2 * b->cap : 64;
+            batch_job *g = md_realloc_array(b->jobs, c, sizeof *g);
+            if (g == NULL)
+                return MD_ENOMEM;
+            b->jobs = g, b->cap = c;
+        }
+        batch_job *j = &b->jobs[b->len++];
+        snprintf(j->what, sizeof j->what, "%s", what);
+        snprintf(j->name, sizeof j->name, "%s", name);
+    }
+    return st;
+}
+
+/* LOG/WHAT-NAME.log (sub NULL) or LOG/failed/WHAT-NAME.log, as mk/archive-step.sh names them. */
+static md_status
+batch_log_path(const batch *b, const batch_job *j, const char *sub, md_buf *out)
+{
+    md_buf_clear(out);
+    return md_buf_addf(out, "%s/%s%s%s-%s.log", b->log, sub ? sub : "", sub ? "/" : "", j->what,
+                       j->name);
+}
+
+/* Loads what every job shares into kept. A part that fails to load is left NULL: then each
+ * job loads it again and reports the failure as its own, as the single commands do. */
+static void
+batch_load_shared(const batch *b)
+{
+    md_diags *quiet = md_diags_new();
+    if (quiet == NULL)
+        return;
+    kept.is_on = 1;
+    if (md_xml_schema_load(SCHEMA_PATH, quiet, &kept.schema) != MD_OK)
+        kept.schema = NULL;
+    if (md_font_set_load(FONTS_DIR, quiet, &kept.fonts) != MD_OK)
+        kept.fonts = NULL;
+    if (md_hyph_load(HYPH_PATTERNS, HYPH_EXCEPTIONS, quiet, &kept.hyph) != MD_OK)
+        kept.hyph = NULL;
+    md_diags_free(quiet);
+    /* The stylesheets: a kept one reports its compiler's warnings only when compiled, so
+     * when any stylesheet says anything they are compiled by the jobs instead (the first job
+     * of each worker then reports them). */
+    static const char *const kinds[] = {"kallelse", "protokoll", "kalender"};
+    quiet = md_diags_new();
+    md_buf xsl = {0};
+    for (size_t k = 0; quiet != NULL && k < sizeof kinds / sizeof kinds[0]; k++) {
+        size_t i = 0;
+        while (i < b->len && strcmp(b->jobs[i].what, kinds[k]) != 0)
+            i++;
+        md_xslt *x = NULL;
+        md_buf_clear(&xsl);
+        if (i < b->len && md_buf_addf(&xsl, "xsl/%s.xsl", kinds[k]) == MD_OK)
+            (void)md_xslt_load_kept(".", xsl.data, quiet, &x);
+    }
+    if (quiet == NULL ||
+        md_diags_count(quiet, MD_DIAG_ERROR) + md_diags_count(quiet, MD_DIAG_WARNING) > 0)
+        md_xslt_kept_free();
+    md_buf_free(&xsl);
+    md_diags_free(quiet);
+}
+
+/* Prints the diagnostics of a command that returned rc on stderr; the exit status: rc, or
+ * EXIT_INPUT when rc says success but an error was reported. */
+static int
+report(md_diags *d, int rc)
+{
+    md_buf out = {0};
+    if (md_diags_render(d, &out) != MD_OK)
+        fputs("motesdok: error: out of memory while reporting\n", stderr);
+    if (out.data != NULL)
+        fputs(out.data, stderr);
+    md_buf_free(&out);
+    if (rc == 0 && md_diags_count(d, MD_DIAG_ERROR) > 0)
+        rc = EXIT_INPUT;
+    return rc;
+}
+
+/* Runs job j in this process, its messages rendered to stderr (the job's log when b->log)
+ * as main() renders a command's; returns the command's exit status. */
+static int
+batch_run(const batch *b, const batch_job *j, int32_t *warnings)
+{
+    md_diags *d = md_diags_new();
+    if (d == NULL)
+        return EXIT_INTERNAL;
+    char opt[] = "--brand", name[sizeof j->name];
+    char *brand = md_strdup(b->brand);
+    snprintf(name, sizeof name, "%s", j->name);
+    char *argv[] = {name, opt, brand, NULL};
+    if (brand == NULL) {
+        md_diags_free(d);
+        return EXIT_INTERNAL;
+    }
+    int rc = strcmp(j->what, "kalender") == 0 ? cmd_kalender(d, 3, argv)
+                                              : cmd_document(d, 3, argv, j->what);
+    rc = report(d, rc);
+    *warnings = (int32_t)md_diags_count(d, MD_DIAG_WARNING);
+    md_diags_free(d);
+    md_free(brand);
+    fflush(stdout);
+    fflush(stderr);
+    return rc;
+}
+
+/* The worker: runs the jobs the parent sends on in until it closes it; reports each on out. */
+static _Noreturn void
+batch_worker_main(const batch *b, int in, int out)
+{
+    signal(SIGPIPE, SIG_DFL);
+    int saved_out = dup(STDOUT_FILENO), saved_err = dup(STDERR_FILENO);
+    md_buf path = {0};
+    int32_t i;
+    while (read(in, &i, sizeof i) == (ssize_t)sizeof i) {
+        if (i < 0 || (size_t)i >= b->len)
+            _exit(EXIT_INTERNAL);
+        const batch_job *j = &b->jobs[i];
+        int fd = -1;
+        if (b->log != NULL && batch_log_path(b, j, NULL, &path) == MD_OK)
+            fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+            close(fd);
+        }
+        batch_result r = {i, 0, 0};
+        r.rc = batch_run(b, j, &r.warnings);
+        if (fd >= 0) {
+            dup2(saved_out, STDOUT_FILENO);
+            dup2(saved_err, STDERR_FILENO);
+        }
+        if (write(out, &r, sizeof r) != (ssize_t)sizeof r)
+            _exit(EXIT_INTERNAL);
+    }
+    _exit(0);
+}
+
+/* Forks worker k; MD_EIO when no process or pipe can be made. */
+static md_status
+batch_fork(batch *b, size_t k)
+{
+    int to[2], from[2];
+    if (pipe(to) != 0)
+        return MD_EIO;
+    if (pipe(from) != 0) {
+        close(to[0]), close(to[1]);
+        return MD_EIO;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(to[0]), close(to[1]), close(from[0]), close(from[1]);
+        return MD_EIO;
+    }
+    if (pid == 0) {
+        /* Only its own ends: a pipe end kept open by another worker would hide that
+         * worker's death from the parent. */
+        for (size_t i = 0; i < b->n_workers; i++) {
+            if (b->w[i].job_fd >= 0)
+                close(b->w[i].job_fd);
+            if (b->w[i].res_fd >= 0)
+                close(b->w[i].res_fd);
+        }
+        close(to[1]);
+        close(from[0]);
+        batch_worker_main(b, to[0], from[1]);
+    }
+    close(to[0]);
+    close(from[1]);
+    b->w[k] = (batch_worker){pid, to[1], from[0], -1};
+    return MD_OK;
+}
+
+/* Counts the lines of the job's log that are warnings, and copies its first three errors
+ * (indented) to errs, as mk/archive-step.sh does. */
+static void
+batch_scan_log(const batch *b, const batch_job *j, int32_t *warnings, md_buf *errs)
+{
+    md_buf path = {0}, text = {0};
+    if (batch_log_path(b, j, NULL, &path) == MD_OK &&
+        md_buf_read_file(&text, path.data, (size_t)64 * 1024 * 1024) == MD_OK && text.data) {
+        int32_t n = 0, e = 0;
+        for (char *p = text.data; *p != '\0';) {
+            char *nl = strchr(p, '\n');
+            if (nl != NULL)
+                *nl = '\0';
+            if (strstr(p, ": warning: ") != NULL)
+                n++;
+            if (strstr(p, ": error: ") != NULL && e++ < 3)
+                md_buf_addf(errs, "\n    %s", p);
+            p = nl != NULL ? nl + 1 : p + strlen(p);
+        }
+        *warnings = n;
+    }
+    md_buf_free(&text);
+    md_buf_free(&path);
+}
+
+/* Reports job i's end: the progress line, and for a failure its first errors and the copy of
+ * its log in LOG/failed/. how is NULL or says how the process ended ("killed by signal 9"). */
+static void
+batch_report(batch *b, int32_t i, int rc, int32_t warnings, const char *how)
+{
+    const batch_job *j = &b->jobs[i];
+    md_buf line = {0}, errs = {0}, path = {0}, copy = {0}, text = {0};
+    if (b->log != NULL && batch_log_path(b, j, NULL, &path) != MD_OK)
+        md_buf_clear(&path);
+    if (b->log != NULL && how != NULL && path.len > 0) {
+        FILE *f = fopen(path.data, "a");
+        if (f != NULL) {
+            fprintf(f,
+                    "motesdok batch: error: %s %s: the process making it was %s; the other "
+                    "jobs went on (run \"motesdok %s %s\" alone to see why)\n",
+                    j->what, j->name, how, j->what, j->name);
+            fclose(f);
+        }
+    }
+    if (b->log != NULL)
+        batch_scan_log(b, j, &warnings, &errs);
+    b->done++;
+    md_buf_addf(&line, "[%ld/%ld] %s %s", b->done, b->total, j->what, j->name);
+    if (rc == 0 && warnings > 0 && b->log != NULL)
+        md_buf_addf(&line, " (%d warnings: %s)", (int)warnings, path.data ? path.data : "");
+    else if (rc == 0 && warnings > 0)
+        md_buf_addf(&line, " (%d warnings)", (int)warnings);
+    else if (rc != 0 && how != NULL)
+        md_buf_addf(&line, " FAILED (%s)", how);
+    else if (rc != 0)
+        md_buf_addf(&line, " FAILED (exit %d)", rc);
+    if (rc != 0) {
+        b->failed++;
+        if (b->log != NULL && batch_log_path(b, j, NULL, &path) == MD_OK &&
+            batch_log_path(b, j, "failed", &copy) == MD_OK &&
+            md_buf_read_file(&text, path.data, (size_t)64 * 1024 * 1024) == MD_OK) {
+            md_diags *quiet = md_diags_new();
+            if (quiet != NULL)
+                (void)md_out_file(copy.data, text.data ? text.data : "", text.len, quiet);
+            md_diags_free(quiet);
+        }
+    }
+    printf("%s%s\n", line.data ? line.data : "", errs.data ? errs.data : "");
+    fflush(stdout);
+    md_buf_free(&line);
+    md_buf_free(&errs);
+    md_buf_free(&path);
+    md_buf_free(&copy);
+    md_buf_free(&text);
+}
+
+/* Gives worker k the next job, or closes its pipe when none is left (it then exits). */
+static void
+batch_give(batch *b, size_t k, size_t *next)
+{
+    batch_worker *w = &b->w[k];
+    w->job = -1;
+    if (*next < b->len) {
+        int32_t i = (int32_t)(*next)++;
+        w->job = i;
+        /* A worker that died meanwhile: its result pipe says so next. */
+        (void)!write(w->job_fd, &i, sizeof i);
+    } else if (w->job_fd >= 0) {
+        close(w->job_fd);
+        w->job_fd = -1;
+    }
+}
+
+/* Runs every job on n workers; MD_EIO when the workers cannot be made. */
+static md_status
+batch_run_all(batch *b, size_t n)
+{
+    b->w = md_alloc_array(n, sizeof *b->w);
+    struct pollfd *pf = md_alloc_array(n, sizeof *pf);
+    if (b->w == NULL || pf == NULL) {
+        md_free(pf);
+        return MD_ENOMEM;
+    }
+    for (size_t k = 0; k < n; k++)
+        b->w[k] = (batch_worker){0, -1, -1, -1};
+    b->n_workers = n;
+    signal(SIGPIPE, SIG_IGN);
+    size_t next = 0, alive = 0;
+    md_status st = MD_OK;
+    for (size_t k = 0; k < n && st == MD_OK; k++) {
+        st = batch_fork(b, k);
+        if (st == MD_OK) {
+            alive++;
+            batch_give(b, k, &next);
+        }
+    }
+    while (alive > 0) {
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (b->w[k].res_fd >= 0)
+                pf[m++] = (struct pollfd){.fd = b->w[k].res_fd, .events = POLLIN};
+        }
+        if (poll(pf, m, -1) < 0) {
+            if (errno == EINTR)
+                continue;
+            st = MD_EIO;
+            break;
+        }
+        for (size_t k = 0, q = 0; k < n; k++) {
+            batch_worker *w = &b->w[k];
+            if (w->res_fd < 0)
+                continue;
+            if (pf[q++].revents == 0)
+                continue;
+            batch_result r;
+            ssize_t got = read(w->res_fd, &r, sizeof r);
+            if (got == (ssize_t)sizeof r && r.job == w->job) {
+                batch_report(b, r.job, r.rc, r.warnings, NULL);
+                batch_give(b, k, &next);
+                continue;
+            }
+            if (got < 0 && errno == EINTR)
+                continue;
+            /* The worker is gone: its job (if any) failed; a new worker for the rest. */
+            int status = 0;
+            close(w->res_fd);
+            if (w->job_fd >= 0)
+                close(w->job_fd);
+            w->res_fd = w->job_fd = -1;
+            while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+                ;
+            w->pid = 0;
+            alive--;
+            if (w->job >= 0) {
+                char how[96];
+                if (WIFSIGNALED(status))
+                    snprintf(how, sizeof how, "killed by signal %d: %s", WTERMSIG(status),
+                             strsignal(WTERMSIG(status)));
+                else
+                    snprintf(how, sizeof how, "ended with exit %d before finishing",
+                             WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+                batch_report(b, w->job,
+                             WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_INTERNAL, 0, how);
+                w->job = -1;
+                if (next < b->len && batch_fork(b, k) == MD_OK) {
+                    alive++;
+                    batch_give(b, k, &next);
+                }
+            }
+        }
+    }
+    /* Jobs no worker could take (fork failed): failures too. */
+    for (; next < b->len; next++)
+        batch_report(b, (int32_t)next, EXIT_INTERNAL, 0,
+                     "not run: no worker process could be made");
+    md_free(pf);
+    md_free(b->w);
+    b->w = NULL;
+    return st;
+}
+
+/* batch: the jobs of the file (or stdin), one a line, run by -j N worker processes that share
+ * what the parent loaded once. Exit status 1 when any job failed, 2 for a bad job list. */
+static int
+cmd_batch(md_diags *d, int argc, char **argv)
+{
+    batch b = {.brand = "orebro", .total = -1};
+    const char *file = NULL;
+    long jobs = 1;
+    int bad = 0;
+    for (int i = 0; i < argc && !bad; i++) {
+        const char *a = argv[i];
+        char *end = NULL;
+        if (strcmp(a, "-j") == 0 && i + 1 < argc)
+            jobs = strtol(argv[++i], &end, 10), bad = *end != '\0' || jobs < 1 || jobs > 64;
+        else if (strncmp(a, "-j", 2) == 0 && a[2] != '\0')
+            jobs = strtol(a + 2, &end, 10), bad = *end != '\0' || jobs < 1 || jobs > 64;
+        else if (strcmp(a, "--brand") == 0 && i + 1 < argc)
+            b.brand = argv[++i];
+        else if (strcmp(a, "--log") == 0 && i + 1 < argc)
+            b.log = argv[++i];
+        else if (strcmp(a, "--total") == 0 && i + 1 < argc)
+            b.total = strtol(argv[++i], &end, 10), bad = *end != '\0' || b.total < 0;
+        else if (file == NULL && (a[0] != '-' || strcmp(a, "-") == 0))
+            file = a;
+        else
+            bad = 1;
+    }
+    if (bad) {
+        fprintf(stderr, "usage: motesdok batch [-j N] [--brand NAME] [--log DIR] [--total N] "
+                        "[JOBS]   (JOBS: a file, or stdin; lines \"kallelse MEETING\", "
+                        "\"protokoll MEETING\", \"kalender YEAR\"; N from 1 to 64)\n");
+        return EXIT_USAGE;
+    }
+    if (check_brand(d, b.brand) != 0)
+        return EXIT_USAGE;
+    md_buf text = {0}, dir = {0};
+    md_status st = MD_OK;
+    const char *name = file != NULL && strcmp(file, "-") != 0 ? file : "stdin";
+    if (strcmp(name, "stdin") == 0) {
+        char chunk[4096];
+        size_t got;
+        while (st == MD_OK && (got = fread(chunk, 1, sizeof chunk, stdin)) > 0)
+            st = md_buf_add(&text, chunk, got);
+    } else {
+        st = md_buf_read_file(&text, file, (size_t)16 * 1024 * 1024);
+        if (st == MD_EIO || st == MD_ELIMIT)
+            md_diag_add(d, MD_DIAG_ERROR, file, 0, 0, "cannot read the job list");
+    }
+    if (st == MD_OK)
+        st = batch_parse(d, name, &text, &b);
+    md_buf_free(&text);
+    if (st == MD_EINPUT) {
+        md_free(b.jobs);
+        return EXIT_USAGE;
+    }
+    if (st == MD_OK && b.log != NULL && md_buf_addf(&dir, "%s/failed", b.log) == MD_OK) {
+        mkdir(b.log, 0777);
+        if (mkdir(dir.data, 0777) != 0 && errno != EEXIST) {
+            md_diag_add(d, MD_DIAG_ERROR, dir.data, 0, 0, "cannot make the log folder: %s",
+                        strerror(errno));
+            st = MD_EIO;
+        }
+    }
+    md_buf_free(&dir);
+    if (b.total < 0)
+        b.total = (long)b.len;
+    if (st == MD_OK && b.len > 0) {
+        batch_load_shared(&b);
+        size_t n = (size_t)jobs < b.len ? (size_t)jobs : b.len;
+        st = batch_run_all(&b, n);
+        if (st == MD_EIO)
+            md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "cannot start the worker processes: %s",
+                        strerror(errno));
+    }
+    if (st == MD_OK && b.failed > 0)
+        md_diag_add(d, MD_DIAG_ERROR, NULL, 0, 0, "%zu of %zu jobs failed%s%s%s", b.failed, b.len,
+                    b.log ? " (their messages are in " : "", b.log ? b.log : "",
+                    b.log ? "/failed/)" : "");
+    md_xslt_kept_free();
+    md_xml_schema_free(kept.schema);
+    md_font_set_free(kept.fonts);
+    md_hyph_free(kept.hyph);
+    kept.schema = NULL, kept.fonts = NULL, kept.hyph = NULL, kept.is_on = 0;
+    md_free(b.jobs);
+    if (st != MD_OK)
+        return exit_for(st);
+    return b.failed > 0 ? EXIT_INPUT : 0;
 }
 
 static int cmd_help(md_diags *d, int argc, char **argv);
@@ -1149,6 +2012,8 @@ static const cli_cmd commands[] = {
     {"typeset", "TREE.fo", "typeset a layout tree: -o OUT.pdf [--trace OUT.trace]", cmd_typeset},
     {"ics", "", "the calendar feeds: out/site/kalender.ics, kalender/BODY.ics [-o DIR]", cmd_ics},
     {"data", "", "the open data (OParl JSON) under out/site/data/ [-o DIR]", cmd_data},
+    {"batch", "[JOBS]", "many kallelse/protokoll/kalender jobs in one run [-j N] [--log DIR]",
+     cmd_batch},
     {"help", "", "this list", cmd_help},
 };
 
@@ -1183,15 +2048,7 @@ main(int argc, char **argv)
         fputs("motesdok: error: out of memory\n", stderr);
         return EXIT_INTERNAL;
     }
-    int rc = cmd->run(d, argc - 2, argv + 2);
-    md_buf out = {0};
-    if (md_diags_render(d, &out) != MD_OK)
-        fputs("motesdok: error: out of memory while reporting\n", stderr);
-    if (out.data != NULL)
-        fputs(out.data, stderr);
-    md_buf_free(&out);
-    if (rc == 0 && md_diags_count(d, MD_DIAG_ERROR) > 0)
-        rc = EXIT_INPUT;
+    int rc = report(d, cmd->run(d, argc - 2, argv + 2));
     md_diags_free(d);
     return rc;
 }

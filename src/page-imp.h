@@ -71,6 +71,7 @@ typedef struct id_rec {
     const char *id;
     size_t first, end;
     int first_page, last_page;
+    const char *format; /* the page-sequence's number format ("1", "i" …; NULL: "1") */
 } id_rec;
 
 /* Geometry of one page: from a simple-page-master (XSL §6.4.12). */
@@ -124,6 +125,8 @@ typedef struct dest_rec {
     const char *name;
 } dest_rec;
 
+typedef struct md_page_memo md_page_memo;
+
 typedef struct pg {
     const md_page_env *env;
     md_diags *d;       /* layout warnings of this pass */
@@ -152,7 +155,8 @@ typedef struct pg {
 
     /* While building. */
     int is_static, in_label, page_number, is_last_seq;
-    int pending_keep; /* the next line may not start a page (keep-with-next/-previous) */
+    const char *page_format; /* of the page-sequence being built: "1", "i" …; NULL: "1" */
+    int pending_keep;        /* the next line may not start a page (keep-with-next/-previous) */
     uint8_t keep_has_line[MD_FO_MAX_DEPTH + 2];
     int keep_depth;
     md_sp body_start, label_end; /* of the innermost list-block, from the reference start */
@@ -173,7 +177,23 @@ typedef struct pg {
     md_sp open_tops[MD_FO_MAX_DEPTH + 2];
     int open_len;
     size_t pages_drawn;
+
+    md_page_memo *memo; /* the first pass's paragraphs, for the second (page-memo.c) */
 } pg;
+
+/* --- paragraphs kept between the passes (page-memo.c) ----------------------------------- */
+
+md_status md_page_memo_new(md_page_memo **out);
+void md_page_memo_free(md_page_memo *m);
+/* Where the first pass sets its paragraphs, so that they outlive its arena. */
+md_arena *md_page_memo_arena(md_page_memo *m);
+/* Keeps para, set in the memo's arena from these inputs. */
+md_status md_page_memo_put(md_page_memo *m, const md_para_env *env, const md_para_span *spans,
+                           size_t spans_len, const md_para_params *p, const md_para *para);
+/* *is_found = 1 and *out the kept paragraph when one was set from equal inputs; its runs
+ * then point at these spans' styles. */
+md_status md_page_memo_get(md_page_memo *m, const md_para_env *env, const md_para_span *spans,
+                           size_t spans_len, const md_para_params *p, md_para *out, int *is_found);
 
 #define GROW(g, arr, len, cap) md_page_grow((void **)&(arr), &(cap), (len) + 1, sizeof *(arr))
 

@@ -192,12 +192,12 @@ prev_id(const pg *g, const char *id)
 }
 
 static md_status
-add_number(pg *g, int number, const md_para_style *s, uint32_t user)
+add_number(pg *g, int number, const char *format, const md_para_style *s, uint32_t user)
 {
-    char buf[16];
-    int len = snprintf(buf, sizeof buf, "%d", number);
-    char *t = md_arena_strndup(g->a, buf, (size_t)len);
-    return t == NULL ? MD_ENOMEM : add_span(g, t, (size_t)len, s, user);
+    char buf[MD_PAGE_NUMBER_MAX];
+    size_t len = md_page_number_format(number, format, buf);
+    char *t = md_arena_strndup(g->a, buf, len);
+    return t == NULL ? MD_ENOMEM : add_span(g, t, len, s, user);
 }
 
 /* "'" and "\" escaped for cairo's attribute strings. */
@@ -596,7 +596,7 @@ collect_inline_node(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
             md_page_warn(g, n, "%s in the flow is not typeset yet; set as \"?\"", "fo:page-number");
             return add_span(g, "?", 1, s, user);
         }
-        return add_number(g, g->page_number, s, tu);
+        return add_number(g, g->page_number, g->page_format, s, tu);
     case MD_FO_PAGE_NUMBER_CITATION:
     case MD_FO_PAGE_NUMBER_CITATION_LAST: {
         const id_rec *r = prev_id(g, n->props->ref_id);
@@ -609,7 +609,7 @@ collect_inline_node(pg *g, const md_fo_node *n, uint32_t user, md_sp width)
             return add_span(g, "?", 1, s, tu);
         /* In a link, the number is part of the link's text (user). */
         return add_number(g, n->kind == MD_FO_PAGE_NUMBER_CITATION ? r->first_page : r->last_page,
-                          s, tu);
+                          r->format, s, tu);
     }
     case MD_FO_LEADER: return add_leader(g, n, s, width);
     case MD_FO_EXTERNAL_GRAPHIC: return add_inline_image(g, n, s, width);
@@ -733,8 +733,18 @@ flush_lines(pg *g, const md_fo_node *n, md_sp x, md_sp w, int *is_first)
     long loc_line = 0;
     int is_meeting = md_page_loc(g, n, &loc_file, &loc_line);
     size_t errors = md_diags_count(g->d_final, MD_DIAG_ERROR);
-    md_status st =
-        md_para_set(&env, g->spans, g->spans_len, &pp, g->a, g->d, loc_file, loc_line, &para);
+    /* The first pass keeps its paragraphs; the second takes those with the same inputs. */
+    int is_kept = 0;
+    md_status st = MD_OK;
+    if (g->memo != NULL && g->pass == 2)
+        st = md_page_memo_get(g->memo, &env, g->spans, g->spans_len, &pp, &para, &is_kept);
+    if (st == MD_OK && !is_kept) {
+        int is_keep = g->memo != NULL && g->pass == 1;
+        md_arena *a = is_keep ? md_page_memo_arena(g->memo) : g->a;
+        st = md_para_set(&env, g->spans, g->spans_len, &pp, a, g->d, loc_file, loc_line, &para);
+        if (st == MD_OK && is_keep)
+            st = md_page_memo_put(g->memo, &env, g->spans, g->spans_len, &pp, &para);
+    }
     g->spans_len = 0;
     if (st != MD_OK) {
         if (st != MD_ENOMEM && md_diags_count(g->d_final, MD_DIAG_ERROR) == errors)
@@ -833,7 +843,7 @@ md_page_record_id(pg *g, const char *id, size_t first)
         return MD_OK;
     if (GROW(g, g->ids, g->ids_len, g->ids_cap) != MD_OK)
         return MD_ENOMEM;
-    g->ids[g->ids_len++] = (id_rec){id, first, g->items_len, 0, 0};
+    g->ids[g->ids_len++] = (id_rec){id, first, g->items_len, 0, 0, g->page_format};
     return MD_OK;
 }
 
@@ -1852,9 +1862,14 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
     }
     if (sp->initial_page_number > 0)
         *number = sp->initial_page_number;
-    if (sp->format != NULL && strcmp(sp->format, "1") != 0)
-        md_page_warn(g, seq, "page number format=\"%s\" is not supported yet; numbers are 1, 2, 3",
+    g->page_format = sp->format;
+    if (!md_page_number_format_ok(sp->format)) {
+        md_page_warn(g, seq,
+                     "page number format=\"%s\" is not supported; numbers are 1, 2, 3 (use 1, "
+                     "01, i, I, a or A)",
                      sp->format);
+        g->page_format = NULL;
+    }
     int prev_len = seq_index < g->seq_len ? g->seq_pages[seq_index] : -1;
     const md_fo_node *m0 = master_for(root, ref, 0, prev_len == 1, *number);
     if (m0 == NULL) {
@@ -1942,6 +1957,13 @@ typeset_sequence(pg *g, const md_fo_node *root, const md_fo_node *seq, size_t se
             const page_rec *pr = &pages[p];
             const geom *gm = &pr->g;
             st = c.ops->begin_page(c.self, gm->page_w, gm->page_h);
+            /* The page label (what a viewer shows as the page's number) is the number as
+             * printed: "iii" for a roman front matter. */
+            if (st == MD_OK && c.ops->page_label != NULL) {
+                char label[MD_PAGE_NUMBER_MAX];
+                md_page_number_format(pr->number, g->page_format, label);
+                st = c.ops->page_label(c.self, label);
+            }
             if (st == MD_OK && g->pages_drawn == 0)
                 st = c.ops->begin_tag(c.self, "Document", NULL);
             if (st == MD_OK)
@@ -2026,7 +2048,7 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
     const md_fo_node *root = md_fo_root(doc);
     pg g = {.env = env, .d = d, .d_final = d, .file = md_fo_path(doc), .c = c};
     md_diags *quiet = md_diags_new();
-    md_status st = quiet == NULL ? MD_ENOMEM : MD_OK;
+    md_status st = quiet == NULL ? MD_ENOMEM : md_page_memo_new(&g.memo);
     size_t seqs = 0;
     for (const md_fo_node *s = root->first; s != NULL; s = s->next)
         seqs += s->kind == MD_FO_PAGE_SEQUENCE;
@@ -2085,8 +2107,70 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
     md_free(g.prev_ids);
     md_free(g.seq_pages);
     md_arena_free(g.a);
+    md_page_memo_free(g.memo);
     md_diags_free(quiet);
     return st;
+}
+
+int
+md_page_number_format_ok(const char *format)
+{
+    static const char *const ok[] = {"1", "01", "i", "I", "a", "A"};
+    if (format == NULL)
+        return 1;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        if (strcmp(format, ok[i]) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Roman numerals (XSLT 1.0 §7.7.1 "i"/"I") for 1–3999; decimal beyond. */
+static size_t
+roman(int n, int is_upper, char *out)
+{
+    static const struct {
+        int v;
+        const char *s;
+    } r[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+             {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
+    size_t len = 0;
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) {
+        for (; n >= r[i].v; n -= r[i].v) {
+            for (const char *c = r[i].s; *c != '\0'; c++)
+                out[len++] = is_upper ? (char)(*c - 'a' + 'A') : *c;
+        }
+    }
+    out[len] = '\0';
+    return len;
+}
+
+/* Letters (XSLT 1.0 §7.7.1 "a"/"A"): a … z, aa … az, ba … */
+static size_t
+alpha(int n, int is_upper, char *out)
+{
+    char rev[16];
+    size_t len = 0;
+    for (; n > 0 && len < sizeof rev; n = (n - 1) / 26)
+        rev[len++] = (char)((is_upper ? 'A' : 'a') + (n - 1) % 26);
+    for (size_t i = 0; i < len; i++)
+        out[i] = rev[len - 1 - i];
+    out[len] = '\0';
+    return len;
+}
+
+size_t
+md_page_number_format(int n, const char *format, char out[MD_PAGE_NUMBER_MAX])
+{
+    if (format != NULL && n > 0) {
+        if ((strcmp(format, "i") == 0 || strcmp(format, "I") == 0) && n < 4000)
+            return roman(n, format[0] == 'I', out);
+        if ((strcmp(format, "a") == 0 || strcmp(format, "A") == 0) && n <= 100000)
+            return alpha(n, format[0] == 'A', out);
+        if (strcmp(format, "01") == 0)
+            return (size_t)snprintf(out, MD_PAGE_NUMBER_MAX, "%02d", n);
+    }
+    return (size_t)snprintf(out, MD_PAGE_NUMBER_MAX, "%d", n);
 }
 
 md_status

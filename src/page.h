@@ -39,4 +39,13 @@ md_status md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canva
  * there is none. MD_ENOMEM leaves out as it was. */
 md_status md_page_title(const md_fo_doc *doc, md_buf *out);
 
+/* Room for a formatted page number and its NUL. */
+#define MD_PAGE_NUMBER_MAX 24
+/* Writes page number n in a page-sequence's format (XSL §7.26.1, the XSLT number tokens): "1"
+ * (or NULL) 1 2 3, "01" 01 02, "i"/"I" roman, "a"/"A" letters; returns its length. Roman
+ * beyond 3999 and letters beyond 100000 are written as decimals. */
+size_t md_page_number_format(int n, const char *format, char out[MD_PAGE_NUMBER_MAX]);
+/* True for a format md_page_number_format knows (NULL too). */
+int md_page_number_format_ok(const char *format);
+
 #endif

@@ -42,6 +42,14 @@
  * letters: each gap stretches by this much of an em (per mille) at ratio 1, more when a line
  * needs it. A line of such a word has no word spaces to take its slack. */
 #define LETTER_GAP_PER_MILLE 50
+/* Letter-spacing of justified lines (md_para_params.tracking_stretch and _shrink): a gap
+ * between two clusters may widen by 30 and narrow by 15 thousandths of an em (0.3 and 0.15 pt
+ * at 10 pt; about +11 % and -6 % of a word space, InDesign's terms). */
+#define TRACKING_STRETCH 30
+#define TRACKING_SHRINK 15
+/* The most md_para_params.tracking_stretch and _shrink may be (more is taken as this): 0.06
+ * em. At 0.25 em pdftotext reads letters as words ("i nsa ts er"); at 0.06 it does not. */
+#define TRACKING_MAX 60
 /* A word is shaped in pieces of at most this many bytes (cut at a character boundary), so
  * that no piece is wider than md_sp can hold; kerning across a cut is lost. */
 #define MAX_PIECE 1024
@@ -58,6 +66,11 @@ typedef struct box {
     size_t g0, g1; /* glyphs [g0, g1) of run */
     size_t t0, t1; /* bytes [t0, t1) of the paragraph text */
     md_sp width;
+    /* Letter-spacing (justified text): gaps between its clusters that may widen, and whether
+     * a gap comes before its first glyph too (it continues a word, unless it starts a line);
+     * set by build_items. */
+    size_t gaps;
+    uint8_t is_joined;
 } box;
 
 typedef struct builder {
@@ -329,7 +342,7 @@ add_word_piece(builder *b, const md_para_span *span, size_t s, size_t e, md_sp h
                 size_t g = cut_at(r, s, g0, r->glyphs_len, i);
                 if (g == SIZE_MAX || g == g0)
                     continue;
-                box bx = {span, r, s, g0, g, t0, i + 1, glyphs_width(r, g0, g)};
+                box bx = {span, r, s, g0, g, t0, i + 1, glyphs_width(r, g0, g), 0, 0};
                 st = add_box(b, bx);
                 if (st == MD_OK)
                     st = add_word_break(b, span->style, hy ? hyphen_w : 0, pen, fl, ex);
@@ -338,8 +351,9 @@ add_word_piece(builder *b, const md_para_span *span, size_t s, size_t e, md_sp h
             }
         }
         if (st == MD_OK && g0 < r->glyphs_len) {
-            box bx = {span,          r,  s,       g0,
-                      r->glyphs_len, t0, run_end, glyphs_width(r, g0, r->glyphs_len)};
+            box bx = {
+                span, r, s, g0, r->glyphs_len, t0, run_end, glyphs_width(r, g0, r->glyphs_len),
+                0,    0};
             st = add_box(b, bx);
         }
         /* A break between two runs of one word (a fallback font inside it). */
@@ -442,6 +456,96 @@ is_piece_cut(const builder *b, size_t s, size_t e)
     return !is_mark || e - s >= 2 * MAX_PIECE;
 }
 
+/* True for a run whose clusters may be letter-spaced: left to right, in a script whose letters
+ * stand apart (Latin, Greek, Cyrillic, and the common and inherited characters among them).
+ * Arabic and other joining or right-to-left scripts are never spaced. */
+static int
+is_tracked(const md_shape_run *r)
+{
+#define SCRIPT(a, b, c, d) (((uint32_t)(a) << 24) | ((uint32_t)(b) << 16) | ((c) << 8) | (d))
+    uint32_t s = r->script;
+    return !r->is_rtl && (s == SCRIPT('L', 'a', 't', 'n') || s == SCRIPT('G', 'r', 'e', 'k') ||
+                          s == SCRIPT('C', 'y', 'r', 'l') || s == SCRIPT('Z', 'y', 'y', 'y') ||
+                          s == SCRIPT('Z', 'i', 'n', 'h'));
+#undef SCRIPT
+}
+
+/* Gaps between the clusters of a box's glyphs: where a glyph starts a new cluster. The glyphs
+ * of a ligature ("fi") or a letter with its marks share one cluster and are never spaced. */
+static size_t
+cluster_gaps(const box *bx)
+{
+    size_t n = 0;
+    for (size_t g = bx->g0 + 1; g < bx->g1; g++)
+        n += bx->run->glyphs[g].cluster != bx->run->glyphs[g - 1].cluster;
+    return n;
+}
+
+/* A letter gap's stretch or shrink for a style: per_mille thousandths of an em. */
+static md_sp
+track_unit(const md_para_style *s, int32_t per_mille)
+{
+    return (md_sp)(((int64_t)s->size * per_mille) / 1000);
+}
+
+/* md_para_params.tracking_stretch or _shrink, within 0..TRACKING_MAX. */
+static int32_t
+track_limit(int32_t per_mille)
+{
+    return per_mille < 0 ? 0 : per_mille > TRACKING_MAX ? TRACKING_MAX : per_mille;
+}
+
+/* Letter-spacing (justified text) in the items, as more of what glyph expansion gives: each
+ * box's gaps add to its capped stretch and its shrink; a gap between two boxes of one word (a
+ * hyphenation point, a change of font) adds to the empty glue after the break, which is
+ * discarded when the line breaks there, or to the second box when nothing lies between. */
+static void
+add_tracking(builder *b)
+{
+    int32_t st_pm = track_limit(b->p->tracking_stretch);
+    int32_t sh_pm = track_limit(b->p->tracking_shrink);
+    if (st_pm == 0 && sh_pm == 0)
+        return;
+    const box *prev = NULL; /* the last box of the word so far */
+    size_t glue = SIZE_MAX; /* the empty glue since it, if any */
+    int is_break = 0;       /* a possible break since it */
+    for (size_t k = 0; k < b->items_len; k++) {
+        md_kp_item *it = &b->items[k];
+        if (it->type == MD_KP_PENALTY) {
+            is_break |= it->penalty < MD_KP_INF;
+            continue;
+        }
+        if (it->type == MD_KP_GLUE) {
+            /* A word space, a no-break space or a growing leader ends the word. */
+            if (it->width != 0 || it->stretch_fil != 0)
+                prev = NULL;
+            glue = prev != NULL ? k : SIZE_MAX;
+            continue;
+        }
+        if (b->item_box[k] < 0) {
+            prev = NULL;
+            continue;
+        }
+        box *bx = &b->boxes[b->item_box[k]];
+        const md_para_style *s = bx->span->style;
+        bx->gaps = is_tracked(bx->run) ? cluster_gaps(bx) : 0;
+        bx->is_joined = prev != NULL && is_tracked(prev->run) && is_tracked(bx->run);
+        md_sp ts = track_unit(s, st_pm), tk = track_unit(s, sh_pm);
+        it->stretch_track += (md_sp)bx->gaps * ts;
+        it->shrink += (md_sp)bx->gaps * tk;
+        /* A break right before the box (no glue between) would leave the gap on the next line:
+         * kp does without it there (place_line may have a little more than kp counted). */
+        if (bx->is_joined && (glue != SIZE_MAX || !is_break)) {
+            md_kp_item *at = glue != SIZE_MAX ? &b->items[glue] : &b->items[k];
+            at->stretch_track += ts;
+            at->shrink += tk;
+        }
+        prev = bx;
+        glue = SIZE_MAX;
+        is_break = 0;
+    }
+}
+
 /* Step 3: the whole item list, from the text and the break and hyphen maps. */
 static md_status
 build_items(builder *b)
@@ -512,6 +616,8 @@ build_items(builder *b)
         b->items[k].stretch_capped = exp;
         b->items[k].shrink = exp;
     }
+    if (st == MD_OK && !is_ragged(b))
+        add_tracking(b);
     /* TeX's \parfillskip: the last line need not be full, unless it is justified too
      * (text-align-last="justify"; TeX sets \parfillskip to 0 for that). */
     if (st == MD_OK)
@@ -626,11 +732,12 @@ make_clusters(builder *b, const box *bx, md_para_run *out)
     return MD_OK;
 }
 
-/* Appends the glyphs of box bx, starting at x and widened by xs (× 65536), to the line: to
- * its last run when bx continues it (same shaped run, next glyphs), else as a new run. */
+/* Appends the glyphs of box bx, starting at x, widened by xs (× 65536) and with tr added at
+ * each gap between its clusters (letter-spacing), to the line: to its last run when bx
+ * continues it (same shaped run, next glyphs), else as a new run. */
 static md_status
 add_box_glyphs(builder *b, md_para_line *line, size_t *cap, box *last, const box *bx, md_sp x,
-               int32_t xs, const char *src)
+               int32_t xs, md_sp tr, const char *src)
 {
     int is_continued = line->runs_len > 0 && last->run == bx->run && last->g1 == bx->g0 &&
                        last->t1 == bx->t0 && line->runs[line->runs_len - 1].x_scale == xs;
@@ -660,10 +767,13 @@ add_box_glyphs(builder *b, md_para_line *line, size_t *cap, box *last, const box
     if (old_len > 0)
         memcpy(glyphs, old, old_len * sizeof *glyphs);
     int64_t pen = 0;
+    md_sp spaced = 0; /* the letter-spacing so far */
     for (size_t g = bx->g0; g < bx->g1; g++) {
         md_para_glyph *o = &glyphs[old_len + g - bx->g0];
+        if (g > bx->g0 && r->glyphs[g].cluster != r->glyphs[g - 1].cluster)
+            spaced += tr;
         o->id = r->glyphs[g].id;
-        o->x = x + (md_sp)(((pen + r->glyphs[g].x_offset) * xs) / MD_SP_PER_PT);
+        o->x = x + spaced + (md_sp)(((pen + r->glyphs[g].x_offset) * xs) / MD_SP_PER_PT);
         o->y = r->glyphs[g].y_offset;
         pen += r->glyphs[g].x_advance;
     }
@@ -694,9 +804,9 @@ add_hyphen(builder *b, md_para_line *line, size_t *cap, const md_para_span *span
         return st;
     const md_shape_run *r = &res->runs[0];
     /* A box over a text "-" of its own, not the paragraph's. */
-    box bx = {span, r, 0, 0, r->glyphs_len, 0, 1, r->width};
+    box bx = {span, r, 0, 0, r->glyphs_len, 0, 1, r->width, 0, 0};
     box last = {0};
-    return add_box_glyphs(b, line, cap, &last, &bx, x, xs, "-");
+    return add_box_glyphs(b, line, cap, &last, &bx, x, xs, 0, "-");
 }
 
 static void
@@ -768,22 +878,61 @@ scaled(md_sp w, int32_t xs)
     return (md_sp)(((int64_t)w * xs) / MD_SP_PER_PT);
 }
 
+/* The letter-spacing of one gap in style s at glyph ratio r (× 65536, in -1..1): r of the
+ * stretch limit when r > 0, of the shrink limit when r < 0; truncated towards 0. */
+static md_sp
+track_at(const builder *b, const md_para_style *s, int64_t r)
+{
+    int32_t pm = track_limit(r > 0 ? b->p->tracking_stretch : b->p->tracking_shrink);
+    return (md_sp)((track_unit(s, pm) * r) / MD_SP_PER_PT);
+}
+
+/* The letter-spacing of the line of items [i0, end) at glyph ratio r (× 65536): its gaps
+ * between clusters, a gap before each box that continues a word (not the line's first), and
+ * one before the hyphen that ends it (has_hyphen); with r = ±65536 what the gaps can give. */
+static int64_t
+line_tracking(const builder *b, size_t i0, size_t end, int has_hyphen, int64_t r)
+{
+    int64_t sum = 0;
+    const box *last = NULL;
+    for (size_t i = i0; i < end && r != 0; i++) {
+        if (b->items[i].type != MD_KP_BOX || b->item_box[i] < 0)
+            continue;
+        const box *bx = &b->boxes[b->item_box[i]];
+        size_t n = bx->gaps + (bx->is_joined && last != NULL);
+        sum += (int64_t)n * track_at(b, bx->span->style, r);
+        last = bx;
+    }
+    if (has_hyphen && last != NULL && is_tracked(last->run))
+        sum += track_at(b, last->span->style, r);
+    return sum;
+}
+
 /* How a justified line takes up its slack: glyphs widen or narrow by up to EXPANSION of
- * their width (as pdfTeX's font expansion in microtype, 2 %), word spaces by their stretch
- * (1/2 space) or shrink (1/3 space). Both follow one ratio while the glyphs can; past
- * their limit the spaces take the rest. Returns the space ratio and sets the glyph scale. */
+ * their width (as pdfTeX's font expansion in microtype, 2 %), the gaps between letters by up
+ * to their letter-spacing limits, word spaces by their stretch (1/2 space) or shrink (1/3
+ * space). All follow one ratio while the glyphs and letters can; past their limit the spaces
+ * take the rest, as kp reckons (docs/kp.md). Returns the space ratio and sets the glyph ratio
+ * (× 65536, within ±1) and the glyph scale. */
 static int32_t
-justify(md_sp slack, int64_t space_flex, int64_t glyph_flex, int32_t *xs)
+justify(const builder *b, size_t i0, size_t end, int has_hyphen, md_sp slack, int64_t space_flex,
+        int64_t glyph_flex, int32_t *glyph_r, int32_t *xs)
 {
     *xs = MD_SP_PER_PT;
-    int64_t total = space_flex + glyph_flex;
+    *glyph_r = 0;
+    int64_t track_flex = line_tracking(b, i0, end, has_hyphen, slack > 0 ? 65536 : -65536);
+    track_flex = track_flex < 0 ? -track_flex : track_flex;
+    int64_t total = space_flex + glyph_flex + track_flex;
     if (slack == 0 || total == 0)
         return 0;
     int64_t r = ((int64_t)slack * MD_SP_PER_PT) / total; /* × 65536 */
     int64_t limit = MD_SP_PER_PT;
-    int64_t glyph_r = r > limit ? limit : r < -limit ? -limit : r;
-    int64_t glyph_used = (glyph_flex * glyph_r) / MD_SP_PER_PT;
-    *xs = MD_SP_PER_PT + (int32_t)((glyph_r * EXPANSION_PER_MILLE) / 1000);
+    int64_t gr = r > limit ? limit : r < -limit ? -limit : r;
+    /* What the glyphs and the letter gaps take, exactly as place_line sets them. */
+    int64_t glyph_used =
+        (glyph_flex * gr) / MD_SP_PER_PT + line_tracking(b, i0, end, has_hyphen, gr);
+    *xs = MD_SP_PER_PT + (int32_t)((gr * EXPANSION_PER_MILLE) / 1000);
+    *glyph_r = (int32_t)gr;
     if (space_flex == 0)
         return 0;
     int64_t space_r = ((slack - glyph_used) * MD_SP_PER_PT) / space_flex;
@@ -832,7 +981,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     }
     /* Glue after the last box (a ragged line's margin) is not part of the line. */
     md_sp slack = b->widths[0] - natural_end;
-    int32_t xs = MD_SP_PER_PT, space_r = 0;
+    int32_t xs = MD_SP_PER_PT, space_r = 0, glyph_r = 0;
     /* The last line of justified text keeps its natural spacing, unless the line breaker
      * shrank it to fit (TeX does the same). */
     if (!is_set && slack < 0 && b->p->align == MD_PARA_JUSTIFY)
@@ -841,10 +990,12 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     int is_filled = is_set && fil > 0 && slack > 0;
     if (is_set && !is_filled) {
         int64_t gflex = (glyphs * EXPANSION_PER_MILLE) / 1000;
-        space_r = justify(slack, slack > 0 ? stretch : shrink, gflex, &xs);
+        space_r = justify(b, i0, end, has_hyphen, slack, slack > 0 ? stretch : shrink, gflex,
+                          &glyph_r, &xs);
     }
-    md_sp x = 0, x_end = 0;
+    md_sp x = 0, x_end = 0, tr_end = 0;
     box last = {0};
+    int has_box = 0;
     const md_para_span *last_span = NULL;
     const md_font *ext_font = NULL;
     md_sp ext_size = 0;
@@ -855,10 +1006,16 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
             if (b->item_box[i] >= 0) {
                 const box *bx = &b->boxes[b->item_box[i]];
                 size_t before = line->runs_len;
-                st = add_box_glyphs(b, line, &cap, &last, bx, x, xs, b->text);
+                /* Letter-spacing: the same as line_tracking counted. */
+                md_sp tr =
+                    glyph_r != 0 && is_tracked(bx->run) ? track_at(b, bx->span->style, glyph_r) : 0;
+                if (bx->is_joined && has_box)
+                    x += tr;
+                md_sp w = scaled(it->width, xs) + (md_sp)bx->gaps * tr;
+                st = add_box_glyphs(b, line, &cap, &last, bx, x, xs, tr, b->text);
                 if (st == MD_OK)
-                    st = note_extent(b, line->runs_len - 1, line->runs_len > before, x,
-                                     x + scaled(it->width, xs), bx->run->level);
+                    st = note_extent(b, line->runs_len - 1, line->runs_len > before, x, x + w,
+                                     bx->run->level);
                 /* Metrics cost a FreeType call: once per face and size met on the line. */
                 const md_font *ef = bx->run->font ? bx->run->font : bx->span->style->font;
                 if (ef != ext_font || bx->span->style->size != ext_size) {
@@ -867,7 +1024,9 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
                     ext_size = bx->span->style->size;
                 }
                 last_span = bx->span;
-                x += scaled(it->width, xs);
+                tr_end = tr;
+                has_box = 1;
+                x += w;
             } else {
                 x += it->width;
             }
@@ -880,6 +1039,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
         }
     }
     if (st == MD_OK && has_hyphen && last_span != NULL) {
+        x_end += tr_end;
         st = add_hyphen(b, line, &cap, last_span, x_end, xs);
         if (st == MD_OK)
             st = note_extent(b, line->runs_len - 1, 1, x_end,
@@ -902,6 +1062,15 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     line->width = x_end + (shift > 0 ? shift : 0);
     line->ratio = space_r;
     line->x_scale = xs;
+    /* Letter-spacing in em: glyph_r of the limit, when the line has gaps to space. */
+    if (glyph_r != 0 && line_tracking(b, i0, end, has_hyphen, glyph_r > 0 ? 65536 : -65536) != 0) {
+        int32_t pm = track_limit(glyph_r > 0 ? b->p->tracking_stretch : b->p->tracking_shrink);
+        line->tracking = (int32_t)(((int64_t)glyph_r * pm) / 1000);
+        if (line->tracking > para->max_tracking)
+            para->max_tracking = line->tracking;
+        if (line->tracking < para->min_tracking)
+            para->min_tracking = line->tracking;
+    }
     line->is_hyphenated = kl->is_hyphenated;
     /* Integer rounding of glyph scaling and glue may end a justified line a few sp (a
      * thousandth of a point) past the measure; only more than 0.01 pt counts. */
@@ -929,6 +1098,8 @@ md_para_params_default(md_para_params *p, md_sp width)
     p->max_hyphen_run = 1;
     p->last_word_penalty = LAST_WORD_PENALTY;
     p->lang = "sv";
+    p->tracking_stretch = TRACKING_STRETCH;
+    p->tracking_shrink = TRACKING_SHRINK;
 }
 
 /* Longest paragraph set, in bytes of text: a limit against hostile input (1 MiB). */

@@ -66,10 +66,17 @@ typedef struct md_para_params {
                                 * last line would be one word fragment ("ket."); 50 as any
                                 * other point, 10000 never (1000) */
     const char *lang;          /* BCP 47, "sv" */
+    /* Letter-spacing of justified lines, in thousandths of an em per gap between two
+     * clusters (never inside a ligature, never in right-to-left or cursive scripts): how much
+     * a gap may widen (tracking_stretch, 30) or narrow (tracking_shrink, 15); each at most 60.
+     * It grows with the glyph expansion and the word spaces, in proportion, up to these limits
+     * (docs/kp.md); 0 and 0: none. Ragged text and a last line not justified get none. */
+    int32_t tracking_stretch;
+    int32_t tracking_shrink;
 } md_para_params;
 
 /* Sets the defaults: justified, last line start, no indent, max_hyphen_run 1,
- * last_word_penalty 1000, "sv". */
+ * last_word_penalty 1000, "sv", tracking_stretch 30, tracking_shrink 15. */
 void md_para_params_default(md_para_params *p, md_sp width);
 
 typedef struct md_para_glyph {
@@ -103,12 +110,14 @@ typedef struct md_para_line {
                         * right-to-left runs (an Arabic name of several words) is placed
                         * right to left, by UAX #9 rule L2 */
     size_t runs_len;
-    md_sp width;     /* from the line start to the end of its last glyph */
-    md_sp ascent;    /* largest ascender of its fonts */
-    md_sp descent;   /* largest descender, positive */
-    int32_t ratio;   /* word space adjustment × 65536: spaces grow by ratio × 1/2 space or
-                      * shrink by -ratio × 1/3 space */
-    int32_t x_scale; /* glyph expansion × 65536, within 1 ± 2 % */
+    md_sp width;      /* from the line start to the end of its last glyph */
+    md_sp ascent;     /* largest ascender of its fonts */
+    md_sp descent;    /* largest descender, positive */
+    int32_t ratio;    /* word space adjustment × 65536: spaces grow by ratio × 1/2 space or
+                       * shrink by -ratio × 1/3 space */
+    int32_t x_scale;  /* glyph expansion × 65536, within 1 ± 2 % */
+    int32_t tracking; /* letter-spacing added to each gap between two clusters of a word, em
+                       * × 65536 (already in the glyphs' x); negative when tightened */
     uint8_t is_hyphenated;
     uint8_t is_overfull;
 } md_para_line;
@@ -122,8 +131,12 @@ typedef struct md_para {
     size_t hyphens;
     size_t loose_lines;
     /* Justified lines (not the last) without a word space that end more than 1 pt short of
-     * the measure: one word that its glyphs' 2 % cannot stretch to the measure. */
+     * the measure: one word that its glyphs' 2 % and its letter-spacing cannot stretch to the
+     * measure. */
     size_t short_lines;
+    /* The widest and the tightest letter-spacing of its lines, in em × 65536 (0: none). */
+    int32_t max_tracking;
+    int32_t min_tracking;
 } md_para;
 
 /* Sets the spans as one paragraph. Everything in *out lives in arena a. A word wider than the

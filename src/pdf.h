@@ -5,6 +5,7 @@
 
 #include "base.h"
 #include "canvas.h"
+#include "buf.h"
 #include "diag.h"
 
 typedef struct md_pdf_meta {
@@ -23,6 +24,9 @@ typedef struct md_pdf md_pdf;
 /* Starts a PDF at path (written to a temporary file until md_pdf_close). meta is copied.
  * On MD_OK *out is the caller's: md_pdf_close or md_pdf_abort. */
 md_status md_pdf_open(const char *path, const md_pdf_meta *meta, md_diags *d, md_pdf **out);
+/* As md_pdf_open, but the PDF is added to mem (the caller's) as Cairo writes it: nothing is
+ * written to a file. */
+md_status md_pdf_open_buf(md_buf *mem, const md_pdf_meta *meta, md_pdf **out);
 /* The canvas to draw on; valid until md_pdf_close/md_pdf_abort. */
 md_canvas md_pdf_canvas(md_pdf *p);
 /* Finishes the PDF and renames it into place; frees p. On failure the previous file at the

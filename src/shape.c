@@ -3,6 +3,7 @@
  * and by face (the fallback chain of font.c), then one hb_shape call per run. */
 #include "shape.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include <hb.h>
@@ -310,21 +311,176 @@ decode(const char *text, size_t len, chr *c)
  *   split            a run ends where the level, the script or the face changes
  *   shape_run        one hb_shape per run; positions come out in md_sp (md_font_hb)
  */
+/* --- the cache of shaped words --------------------------------------------------------- */
+
+/* A paragraph is shaped word by word, and the same words come back in every paragraph (and
+ * in every document of a batch): a result is kept per font set, keyed by everything that
+ * makes it (font, size, language, text), and copied out again. Results name the set's fonts,
+ * so the cache hangs on the set (md_font_set_cache_of) and dies with it. Texts longer than
+ * CACHE_TEXT are not kept; past CACHE_BYTES of kept results the cache starts afresh. */
+#define CACHE_TEXT 64
+#define CACHE_BYTES ((size_t)16 * 1024 * 1024)
+
+typedef struct cached {
+    uint64_t hash;
+    md_font *font;
+    md_sp size;
+    const char *lang, *text; /* in the cache's arena */
+    size_t len;
+    md_shape_result res; /* runs and glyphs in the arena; the fonts are not kept */
+} cached;
+
+typedef struct shape_cache {
+    md_arena *a;
+    size_t bytes; /* allocated in a, about */
+    cached *entries;
+    size_t len, cap;
+    md_index index; /* of entries, by hash */
+} shape_cache;
+
+static void
+cache_clear(shape_cache *c)
+{
+    md_arena_free(c->a);
+    md_free(c->entries);
+    md_index_free(&c->index);
+    memset(c, 0, sizeof *c);
+}
+
+static void
+cache_free(void *p)
+{
+    shape_cache *c = p;
+    if (c != NULL)
+        cache_clear(c);
+    md_free(c);
+}
+
+/* The set's cache, made on first use; NULL when out of memory (then nothing is cached). */
+static shape_cache *
+cache_of(const md_font_set *s)
+{
+    md_font_set_cache *slot = md_font_set_cache_of(s);
+    if (slot->p == NULL) {
+        slot->p = md_alloc(sizeof(shape_cache));
+        slot->free = cache_free;
+    }
+    return slot->p;
+}
+
+static uint64_t
+key_hash(const md_font *f, md_sp size, const char *lang, const char *text, size_t len)
+{
+    uint64_t h = md_hash64(0, &f, sizeof f);
+    h = md_hash64(h, &size, sizeof size);
+    h = md_hash64(h, lang, strlen(lang) + 1);
+    return md_hash64(h, text, len);
+}
+
+static const cached *
+cache_find(const shape_cache *c, uint64_t h, const md_font *f, md_sp size, const char *lang,
+           const char *text, size_t len)
+{
+    for (size_t at = md_index_first(&c->index, h); c->index.cap > 0 && c->index.slots[at] != 0;
+         at = md_index_next(&c->index, at)) {
+        const cached *e = &c->entries[c->index.slots[at] - 1];
+        if (e->hash == h && e->font == f && e->size == size && e->len == len &&
+            strcmp(e->lang, lang) == 0 && memcmp(e->text, text, len) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* Copies the runs and glyphs of src into a (the caller's arena) as *out; keeps the fonts. */
+static md_status
+copy_result(const md_shape_result *src, md_arena *a, md_shape_result *out)
+{
+    md_shape_result r = *src;
+    r.runs = md_arena_alloc_array(a, src->runs_len > 0 ? src->runs_len : 1, sizeof *r.runs);
+    if (r.runs == NULL)
+        return MD_ENOMEM;
+    for (size_t i = 0; i < src->runs_len; i++) {
+        r.runs[i] = src->runs[i];
+        size_t n = src->runs[i].glyphs_len;
+        r.runs[i].glyphs = md_arena_alloc_array(a, n > 0 ? n : 1, sizeof *r.runs[i].glyphs);
+        if (r.runs[i].glyphs == NULL)
+            return MD_ENOMEM;
+        if (n > 0)
+            memcpy(r.runs[i].glyphs, src->runs[i].glyphs, n * sizeof *r.runs[i].glyphs);
+    }
+    for (size_t i = 0; i < r.runs_len; i++)
+        md_font_keep(r.runs[i].font);
+    *out = r;
+    return MD_OK;
+}
+
+/* Keeps a copy of res, shaped from the key; a failure only means it is not kept. */
+static void
+cache_put(shape_cache *c, uint64_t h, md_font *f, md_sp size, const char *lang, const char *text,
+          size_t len, const md_shape_result *res)
+{
+    if (c->bytes > CACHE_BYTES)
+        cache_clear(c);
+    if (c->a == NULL && (c->a = md_arena_new()) == NULL)
+        return;
+    if (md_index_reserve(&c->index, c->len, c->entries, sizeof *c->entries,
+                         offsetof(cached, hash)) != MD_OK)
+        return;
+    if (md_grow(&c->entries, &c->cap, c->len + 1, sizeof *c->entries, 256) != MD_OK)
+        return;
+    cached e = {h,
+                f,
+                size,
+                md_arena_strndup(c->a, lang, strlen(lang)),
+                md_arena_strndup(c->a, text, len),
+                len,
+                {0}};
+    if (e.lang == NULL || e.text == NULL || copy_result(res, c->a, &e.res) != MD_OK)
+        return;
+    /* The cache does not keep the fonts: the set does, as long as the cache lives. */
+    for (size_t i = 0; i < e.res.runs_len; i++)
+        md_font_drop(e.res.runs[i].font);
+    c->bytes += len + strlen(lang) + e.res.runs_len * sizeof *e.res.runs + 64;
+    for (size_t i = 0; i < e.res.runs_len; i++)
+        c->bytes += e.res.runs[i].glyphs_len * sizeof *e.res.runs[i].glyphs;
+    c->entries[c->len] = e;
+    md_index_add(&c->index, h, c->len++);
+}
+
+static md_status shape_uncached(const md_font_set *s, md_font *f, md_sp size, const char *lang,
+                                const char *text, size_t len, md_arena *a, md_shape_result *out);
+
 md_status
 md_shape_text(const md_font_set *s, md_font *f, md_sp size, const char *lang, const char *text,
               size_t len, md_arena *a, md_shape_result *out)
 {
-    md_status st = MD_OK;
-    chr *c = NULL;
-    hb_buffer_t *buf = NULL;
-    md_shape_result res = {0};
-
     if (f == NULL || a == NULL || out == NULL || (text == NULL && len > 0))
         return MD_EBUG;
     if (len > MAX_TEXT || size <= 0 || size > MAX_SIZE)
         return MD_ELIMIT;
     if (lang == NULL)
         lang = "sv";
+    shape_cache *c = len > 0 && len <= CACHE_TEXT && s != NULL ? cache_of(s) : NULL;
+    uint64_t h = c != NULL ? key_hash(f, size, lang, text, len) : 0;
+    const cached *e = c != NULL ? cache_find(c, h, f, size, lang, text, len) : NULL;
+    if (e != NULL)
+        return copy_result(&e->res, a, out);
+    md_status st = shape_uncached(s, f, size, lang, text, len, a, out);
+    if (st == MD_OK && c != NULL)
+        cache_put(c, h, f, size, lang, text, len, out);
+    return st;
+}
+
+/* md_shape_text without the cache; the arguments are checked. */
+static md_status
+shape_uncached(const md_font_set *s, md_font *f, md_sp size, const char *lang, const char *text,
+               size_t len, md_arena *a, md_shape_result *out)
+{
+    md_status st = MD_OK;
+    chr *c = NULL;
+    hb_buffer_t *buf = NULL;
+    md_shape_result res = {0};
+
     c = md_alloc_array(len > 0 ? len : 1, sizeof *c);
     if (c == NULL) {
         st = MD_ENOMEM;

@@ -2,14 +2,19 @@
  *   md_site_list_meetings  every NAME.xml of the folder, in name order
  *   load_cache         a meeting whose record in OUT/.site-cache/ is newer than its inputs
  *                      is not read again (its page stays; its digest comes from the record)
- *   read_one           md_xml_read, md_xml_validate, md_xml_lint; a broken meeting is left out
+ *   read_one           md_xml_read, validation (the schema parsed once), md_xml_lint; a broken
+ *                      meeting is left out
  *   build date         the option (SOURCE_DATE_EPOCH), else the newest meeting's date
- *   meeting_page       cached_page (the record's digest; its PDFs and files copied again), or,
- *                      for a meeting read afresh or whose files no longer copy, fresh_page:
+ *   meeting_page       cached_page (the record's digest; its PDFs and files copied again when
+ *                      they may have changed), or, for a meeting read afresh or whose files no
+ *                      longer copy, fresh_page:
  *   fresh_page         xsl/html.xsl → OUT/site/NAME/index.html; the PDFs of OUT/NAME/ and the
  *                      figures and attachments (listed by xsl/site/files.xsl) beside it;
  *                      xsl/site/digest.xsl → one <meeting> of the site document
- *   site pages         the digests as one document → index.html, kalender.html, uppdrag.html
+ *   site_pages         the digests as one document; each shared page (index.html,
+ *                      kalender.html, uppdrag.html) from the part it reads, made again only
+ *                      when that part or a shared input changed (its record OUT/.site-cache/
+ *                      .page-FILE)
  *   style and logo     xsl/site/files.xsl (brand colours) + xsl/site/style.css → style.css
  *   remove_stale       the folders of meetings whose file is gone
  * Stylesheets may not write files (src/xslt.c), so every file is written here, atomically, and
@@ -25,6 +30,7 @@
 
 #include "buf.h"
 #include "out.h"
+#include "site-cache.h"
 #include "xml.h"
 #include "xslt.h"
 
@@ -45,6 +51,7 @@ typedef struct entry {
     char protokoll[24];
     char src[64];
     char date[11];
+    struct timespec rec_time; /* the record's modification time, when rec is not NULL */
 } entry;
 
 typedef struct site {
@@ -57,6 +64,10 @@ typedef struct site {
     const char *open_data;
     char date[11];
     struct timespec shared; /* newest of the stylesheets, brand files, schema and program */
+    /* The schema, parsed when the first meeting is read (parsing it costs more than validating
+     * a meeting); NULL before, and when it failed (then md_xml_validate says why, per meeting). */
+    md_xml_schema **schema;
+    int *schema_tried;
 } site;
 
 /* A meeting file name without ".xml" that can name a folder and a URL: letters, digits, '-',
@@ -216,10 +227,29 @@ write_record(const char *path, const char *data, size_t len, md_diags *d)
     return st;
 }
 
-/* Copies the file from to path (as write_file). */
-static md_status
-copy_file(const char *from, const char *to, md_diags *d)
+static int is_later(struct timespec a, struct timespec b);
+
+/* Whether the copy to of from can be left alone without reading either: both regular files of
+ * one size, from not changed (contents or name: its ctime) since the meeting's cache record
+ * was written at since, and to not changed since then either (our copy was made before the
+ * record). A file changed in the same clock tick as the record is compared byte by byte. */
+static int
+copy_is_current(const char *from, const char *to, const struct timespec *since)
 {
+    struct stat a, b;
+    return since != NULL && stat(from, &a) == 0 && stat(to, &b) == 0 && S_ISREG(a.st_mode) &&
+           S_ISREG(b.st_mode) && a.st_size == b.st_size && is_later(*since, a.st_mtim) &&
+           is_later(*since, a.st_ctim) && !is_later(b.st_mtim, *since) &&
+           !is_later(b.st_ctim, *since);
+}
+
+/* Copies the file from to path (as write_file), unless copy_is_current says that the copy made
+ * before the record at since (NULL: no record) still holds. */
+static md_status
+copy_file(const char *from, const char *to, md_diags *d, const struct timespec *since)
+{
+    if (copy_is_current(from, to, since))
+        return MD_OK;
     md_buf b = {0};
     md_status st = md_buf_read_file(&b, from, (size_t)SITE_MAX_COPY);
     if (st == MD_EIO)
@@ -242,8 +272,16 @@ read_one(const site *s, const char *name, md_xml_doc **out)
     md_status st = md_buf_addf(&path, "%s/%s.xml", s->o->meetings, name);
     if (st == MD_OK)
         st = md_xml_read(path.data, s->d, &doc);
+    if (st == MD_OK && !*s->schema_tried) {
+        md_diags *quiet = md_diags_new();
+        *s->schema_tried = 1;
+        if (quiet == NULL || md_xml_schema_load(s->o->schema, quiet, s->schema) != MD_OK)
+            *s->schema = NULL;
+        md_diags_free(quiet);
+    }
     if (st == MD_OK)
-        st = md_xml_validate(doc, s->o->schema, s->d);
+        st = *s->schema != NULL ? md_xml_validate_schema(doc, *s->schema, s->d)
+                                : md_xml_validate(doc, s->o->schema, s->d);
     if (st == MD_OK)
         st = md_xml_lint(doc, s->d);
     if (st == MD_OK) {
@@ -270,29 +308,38 @@ pdf_size(const site *s, const char *name, const char *what, char out[24])
     return MD_OK;
 }
 
-/* The size and modification time of the meeting's file, "" when it has none. The cache key
- * holds it, so that a meeting replaced by an older file (a restored copy, another folder) is
- * read again, which "the record is newer than the meeting" alone would miss. */
+/* The size, modification time and hash (md_site_hash) of the meeting's file, "" when it has
+ * none or it cannot be read. The cache key holds it, so that a meeting replaced by an older
+ * file (a restored copy, another folder) is read again, which "the record is newer than the
+ * meeting" alone would miss, and so is one changed under the same size and time. */
 static md_status
 source_stamp(const site *s, const char *name, char out[64])
 {
-    md_buf path = {0};
+    md_buf path = {0}, raw = {0};
     out[0] = '\0';
     if (md_buf_addf(&path, "%s/%s.xml", s->o->meetings, name) != MD_OK)
         return MD_ENOMEM;
     struct stat sb;
-    if (stat(path.data, &sb) == 0)
-        snprintf(out, 64, "%lld:%lld.%09ld", (long long)sb.st_size, (long long)sb.st_mtim.tv_sec,
-                 (long)sb.st_mtim.tv_nsec);
+    md_status st = MD_OK;
+    if (stat(path.data, &sb) == 0) {
+        md_status r = md_buf_read_file(&raw, path.data, (size_t)MD_XML_MAX_BYTES);
+        if (r == MD_ENOMEM)
+            st = r;
+        else if (r == MD_OK)
+            snprintf(out, 64, "%lld:%lld.%09ld:%016llx", (long long)sb.st_size,
+                     (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
+                     (unsigned long long)md_site_hash(raw.data, raw.len));
+    }
     md_buf_free(&path);
-    return MD_OK;
+    md_buf_free(&raw);
+    return st;
 }
 
 /* Copies the files listed in list (one path per line, relative to the meeting's folder: its
  * figures and attachments, from xsl/site/files.xsl) from the meeting's folder to
  * OUT/site/NAME/. */
 static md_status
-copy_listed(const site *s, const char *name, const char *list)
+copy_listed(const site *s, const char *name, const char *list, const struct timespec *since)
 {
     md_buf from = {0}, to = {0};
     md_status st = MD_OK;
@@ -320,7 +367,7 @@ copy_listed(const site *s, const char *name, const char *list)
                 md_buf_addf(&to, "%s/site/%s/%s", s->o->out, name, rel) != MD_OK)
                 st = MD_ENOMEM;
             else
-                st = copy_file(from.data, to.data, s->d);
+                st = copy_file(from.data, to.data, s->d, since);
         }
         md_free(rel);
         line = end != NULL ? end + 1 : NULL;
@@ -331,9 +378,9 @@ copy_listed(const site *s, const char *name, const char *list)
 }
 
 /* Copies OUT/NAME/kallelse.pdf and protokoll.pdf beside the page when they exist (their sizes
- * are not empty). */
+ * are not empty); since as for copy_file. */
 static md_status
-copy_pdfs(const site *s, const char *name, const entry *e)
+copy_pdfs(const site *s, const char *name, const entry *e, const struct timespec *since)
 {
     md_buf from = {0}, to = {0};
     md_status st = MD_OK;
@@ -348,7 +395,7 @@ copy_pdfs(const site *s, const char *name, const entry *e)
             md_buf_addf(&to, "%s/site/%s/%s.pdf", s->o->out, name, pdfs[i]) != MD_OK)
             st = MD_ENOMEM;
         else
-            st = copy_file(from.data, to.data, s->d);
+            st = copy_file(from.data, to.data, s->d, since);
     }
     md_buf_free(&from);
     md_buf_free(&to);
@@ -359,7 +406,7 @@ copy_pdfs(const site *s, const char *name, const entry *e)
 static md_status
 cache_key(const site *s, const entry *e, md_buf *out)
 {
-    return md_buf_addf(out, "motesdok-site 2 brand=%s feeds=%s data=%s pdf=%s,%s src=%s\n",
+    return md_buf_addf(out, "motesdok-site 3 brand=%s feeds=%s data=%s pdf=%s,%s src=%s\n",
                        s->o->brand, s->feeds, s->open_data, e->kallelse, e->protokoll, e->src);
 }
 
@@ -403,7 +450,8 @@ newest(const char *path, int depth, struct timespec *t)
  * PDFs and every shared input (stylesheets, brand files, schema, the program), with the same
  * key line, and the page still there. On MD_OK *out is the record (md_free) or NULL. */
 static md_status
-load_cache(const site *s, const char *name, const entry *e, char **out, size_t *out_len)
+load_cache(const site *s, const char *name, const entry *e, char **out, size_t *out_len,
+           struct timespec *when)
 {
     md_buf path = {0}, key = {0}, rec = {0};
     struct stat sb;
@@ -427,6 +475,8 @@ load_cache(const site *s, const char *name, const entry *e, char **out, size_t *
     if (ok && (st = md_buf_addf(&path, "%s/.site-cache/%s", s->o->out, name)) != MD_OK)
         ok = 0;
     ok = ok && stat(path.data, &sb) == 0 && is_later(sb.st_mtim, inputs);
+    if (ok)
+        *when = sb.st_mtim;
     if (ok && (st = cache_key(s, e, &key)) != MD_OK)
         ok = 0;
     if (ok) {
@@ -470,9 +520,9 @@ cached_page(const site *s, const char *name, const entry *e, md_buf *all)
     assets = assets != NULL ? strchr(assets + 1, '\n') : NULL;
     if (nul == NULL || assets == NULL || assets > nul)
         return MD_EBUG;
-    md_status st = copy_pdfs(s, name, e);
+    md_status st = copy_pdfs(s, name, e, &e->rec_time);
     if (st == MD_OK)
-        st = copy_listed(s, name, assets + 1);
+        st = copy_listed(s, name, assets + 1, &e->rec_time);
     if (st == MD_OK)
         st = md_buf_add(all, nul + 1, len - (size_t)(nul + 1 - rec));
     return st;
@@ -514,9 +564,9 @@ fresh_page(const site *s, const char *name, const entry *e, md_buf *all)
     if (st == MD_OK)
         st = md_xslt_run(s->digest, doc, params, s->d, &digest);
     if (st == MD_OK)
-        st = copy_pdfs(s, name, e);
+        st = copy_pdfs(s, name, e, NULL);
     if (st == MD_OK)
-        st = copy_listed(s, name, assets.data);
+        st = copy_listed(s, name, assets.data, NULL);
     if (st == MD_OK && md_buf_addf(&path, "%s/site/%s/index.html", s->o->out, name) != MD_OK)
         st = MD_ENOMEM;
     if (st == MD_OK)
@@ -566,30 +616,186 @@ meeting_page(const site *s, const char *name, entry *e, md_buf *all)
     return st;
 }
 
-/* index.html, kalender.html and uppdrag.html from the site document; style.css and the logo. */
+/* The shared pages: the value of xsl/html.xsl's param "page", the file it makes, and the
+ * elements of the site document it does not read (left out of the document it is given, so a
+ * change in them does not make the page again): the index shows no uppdrag and no calendar
+ * event, the calendar no uppdrag, the uppdrag page no event. Leaving them out is only worth
+ * time; the tests compare every page with one made from the whole document (87-site). */
+static const char *const shared_pages[][4] = {{"index", "index.html", "sd:action", "sd:event"},
+                                              {"calendar", "kalender.html", "sd:action", NULL},
+                                              {"actions", "uppdrag.html", "sd:event", NULL}};
+#define N_SHARED_PAGES (sizeof shared_pages / sizeof shared_pages[0])
+
+/* Appends to out the site document all without the elements named drop, as digest.xsl
+ * writes them: "<sd:action …>…</sd:action>" (or "<sd:action …/>"), never nested in one
+ * another. Text and attribute values hold no '<' or '>' (libxml2 writes &lt; and &gt;), so a
+ * tag is found by its name and ends at the next '>'. */
 static md_status
-site_pages(const site *s, const md_xml_doc *all)
+leave_out(const md_buf *all, const char *drop, md_buf *out)
 {
-    static const char *const pages[][2] = {
-        {"index", "index.html"}, {"calendar", "kalender.html"}, {"actions", "uppdrag.html"}};
-    md_buf out = {0}, path = {0}, css = {0};
+    char open[32], close[32];
+    snprintf(open, sizeof open, "<%s ", drop);
+    snprintf(close, sizeof close, "</%s>", drop);
+    const char *p = all->data, *end = all->data + all->len;
     md_status st = MD_OK;
-    for (size_t i = 0; st == MD_OK && i < sizeof pages / sizeof pages[0]; i++) {
-        const char *params[] = {"page",      pages[i][0],  "build-date", s->date,
-                                "brand",     s->o->brand,  "feeds",      s->feeds,
-                                "open-data", s->open_data, NULL};
+    while (st == MD_OK && p < end) {
+        const char *o = strstr(p, open);
+        const char *gt = o != NULL ? strchr(o, '>') : NULL;
+        const char *c = gt != NULL && gt[-1] != '/' ? strstr(gt, close) : NULL;
+        if (gt == NULL || (gt[-1] != '/' && c == NULL)) {
+            st = md_buf_add(out, p, (size_t)(end - p));
+            break;
+        }
+        st = md_buf_add(out, p, (size_t)(o - p));
+        p = gt[-1] == '/' ? gt + 1 : c + strlen(close);
+    }
+    return st;
+}
+
+/* The document page i is made from: all without the elements it does not read. */
+static md_status
+page_input(const md_buf *all, size_t i, md_buf *out)
+{
+    md_buf tmp = {0};
+    md_status st = md_buf_add(out, all->data, all->len);
+    for (size_t k = 2; st == MD_OK && k < 4 && shared_pages[i][k] != NULL; k++) {
+        md_buf_clear(&tmp);
+        st = leave_out(out, shared_pages[i][k], &tmp);
+        md_buf_clear(out);
+        if (st == MD_OK)
+            st = md_buf_add(out, tmp.data, tmp.len);
+    }
+    md_buf_free(&tmp);
+    return st;
+}
+
+/* The record of shared page i, OUT/.site-cache/.page-FILE (no meeting is named with a leading
+ * '.'): a key line of what it is made from (a hash of its document, which holds the build
+ * date, and the params), then the page's size and modification time as written ("missing"
+ * when there is none). */
+static md_status
+page_record(const site *s, size_t i, const md_buf *input, md_buf *out)
+{
+    md_buf path = {0};
+    struct stat sb;
+    md_status st =
+        md_buf_addf(out,
+                    "motesdok-site-page 1 %s hash=%016llx len=%zu brand=%s feeds=%s "
+                    "data=%s\n",
+                    shared_pages[i][0], (unsigned long long)md_site_hash(input->data, input->len),
+                    input->len, s->o->brand, s->feeds, s->open_data);
+    if (st == MD_OK)
+        st = md_buf_addf(&path, "%s/site/%s", s->o->out, shared_pages[i][1]);
+    if (st == MD_OK && stat(path.data, &sb) == 0 && S_ISREG(sb.st_mode))
+        st = md_buf_addf(out, "%lld %lld.%09ld\n", (long long)sb.st_size,
+                         (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec);
+    else if (st == MD_OK)
+        st = md_buf_adds(out, "missing\n");
+    md_buf_free(&path);
+    return st;
+}
+
+static md_status
+page_record_path(const site *s, size_t i, md_buf *path)
+{
+    return md_buf_addf(path, "%s/.site-cache/.page-%s", s->o->out, shared_pages[i][1]);
+}
+
+/* Whether shared page i on disk is what its document input would make: its record is newer
+ * than every shared input (stylesheets, brand files, schema, program) and holds what
+ * page_record says now (the same document and params, the page untouched since written). */
+static md_status
+page_current(const site *s, size_t i, const md_buf *input, int *current)
+{
+    md_buf rec = {0}, now = {0}, path = {0};
+    struct stat sb;
+    *current = 0;
+    md_status st = page_record_path(s, i, &path);
+    if (st == MD_OK && stat(path.data, &sb) == 0 && is_later(sb.st_mtim, s->shared)) {
+        st = page_record(s, i, input, &now);
+        md_status r = st == MD_OK ? md_buf_read_file(&rec, path.data, now.len + 1) : st;
+        if (r == MD_ENOMEM)
+            st = r;
+        *current = st == MD_OK && r == MD_OK && rec.len == now.len &&
+                   memcmp(rec.data, now.data, now.len) == 0 &&
+                   strstr(now.data, "\nmissing\n") == NULL;
+    }
+    md_buf_free(&rec);
+    md_buf_free(&now);
+    md_buf_free(&path);
+    return st;
+}
+
+/* index.html, kalender.html and uppdrag.html, each from its part of the site document all,
+ * when it is not current (page_current); then its record. */
+static md_status
+site_pages(const site *s, const md_buf *all)
+{
+    md_buf input = {0}, out = {0}, path = {0};
+    md_xml_doc *doc = NULL;
+    md_status st = MD_OK;
+    for (size_t i = 0; st == MD_OK && i < N_SHARED_PAGES; i++) {
+        const char *params[] = {"page",      shared_pages[i][0], "build-date", s->date,
+                                "brand",     s->o->brand,        "feeds",      s->feeds,
+                                "open-data", s->open_data,       NULL};
+        int current = 0;
+        md_buf_clear(&input);
         md_buf_clear(&out);
         md_buf_clear(&path);
-        st = md_xslt_run(s->html, all, params, s->d, &out);
-        if (st == MD_OK && md_buf_addf(&path, "%s/site/%s", s->o->out, pages[i][1]) != MD_OK)
+        md_xml_free(doc);
+        doc = NULL;
+        st = page_input(all, i, &input);
+        if (st == MD_OK)
+            st = page_current(s, i, &input, &current);
+        if (st != MD_OK || current)
+            continue;
+        if (md_buf_addf(&path, "%s/site/site-%s.xml", s->o->out, shared_pages[i][0]) != MD_OK)
+            st = MD_ENOMEM;
+        if (st == MD_OK) {
+            st = md_xml_read_memory(path.data, input.data, input.len, s->d, &doc);
+            if (st == MD_EINPUT || st == MD_ELIMIT) {
+                md_diag_add(s->d, MD_DIAG_ERROR, "xsl/site/digest.xsl", 0, 0,
+                            "the digests of the meetings do not make one XML document (a bug)");
+                st = MD_EBUG;
+            }
+        }
+        if (st == MD_OK)
+            st = md_xslt_run(s->html, doc, params, s->d, &out);
+        md_buf_clear(&path);
+        if (st == MD_OK && md_buf_addf(&path, "%s/site/%s", s->o->out, shared_pages[i][1]) != MD_OK)
             st = MD_ENOMEM;
         if (st == MD_OK)
             st = write_file(path.data, out.data, out.len, s->d);
+        md_buf_clear(&out);
+        md_buf_clear(&path);
+        if (st == MD_OK &&
+            (page_record(s, i, &input, &out) != MD_OK || page_record_path(s, i, &path) != MD_OK))
+            st = MD_ENOMEM;
+        if (st == MD_OK)
+            st = write_record(path.data, out.data, out.len, s->d);
     }
+    md_xml_free(doc);
+    md_buf_free(&input);
+    md_buf_free(&out);
+    md_buf_free(&path);
+    return st;
+}
+
+/* style.css and the logo, which depend on the brand alone (xsl/site/files.xsl reads no input:
+ * it runs on an empty site document). */
+static md_status
+style_files(const site *s)
+{
+    md_buf out = {0}, path = {0}, css = {0};
+    md_xml_doc *empty = NULL;
+    static const char empty_doc[] = "<site xmlns=\"" SITE_NS "\"/>";
+    md_status st = md_xml_read_memory("site.xml", empty_doc, sizeof empty_doc - 1, s->d, &empty);
+    if (st == MD_EINPUT || st == MD_ELIMIT)
+        st = MD_EBUG;
     /* style.css: the brand's colours as custom properties, then the hand-written sheet. */
     const char *css_params[] = {"what", "css", "brand", s->o->brand, NULL};
     if (st == MD_OK)
-        st = md_xslt_run(s->files, all, css_params, s->d, &css);
+        st = md_xslt_run(s->files, empty, css_params, s->d, &css);
     md_buf_clear(&path);
     if (st == MD_OK && md_buf_addf(&path, "%s/xsl/site/style.css", s->o->root) != MD_OK)
         st = MD_ENOMEM;
@@ -604,7 +810,7 @@ site_pages(const site *s, const md_xml_doc *all)
     const char *logo_params[] = {"what", "logo", "brand", s->o->brand, NULL};
     md_buf_clear(&out);
     if (st == MD_OK)
-        st = md_xslt_run(s->files, all, logo_params, s->d, &out);
+        st = md_xslt_run(s->files, empty, logo_params, s->d, &out);
     if (st == MD_OK) {
         char *nl = out.data != NULL ? strchr(out.data, '\n') : NULL;
         if (nl != NULL)
@@ -619,13 +825,14 @@ site_pages(const site *s, const md_xml_doc *all)
                    md_buf_addf(&path, "%s/site/logo.svg", s->o->out) != MD_OK) {
             st = MD_ENOMEM;
         } else {
-            st = copy_file(from.data, path.data, s->d);
+            st = copy_file(from.data, path.data, s->d, NULL);
         }
         md_buf_free(&from);
     }
     md_buf_free(&out);
     md_buf_free(&path);
     md_buf_free(&css);
+    md_xml_free(empty);
     return st;
 }
 
@@ -719,14 +926,15 @@ load(const site *s, const char *rel, md_xslt **out)
 md_status
 md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
 {
-    site s = {.o = o, .d = d};
+    md_xml_schema *schema = NULL;
+    int schema_tried = 0;
+    site s = {.o = o, .d = d, .schema = &schema, .schema_tried = &schema_tried};
     s.feeds = o->has_feeds ? "yes" : "no";
     s.open_data = o->has_open_data ? "yes" : "no";
     char **names = NULL;
     size_t n = 0, pages = 0;
     entry *e = NULL;
-    md_xml_doc *all_doc = NULL;
-    md_buf all = {0}, all_path = {0}, dir = {0};
+    md_buf all = {0}, dir = {0};
     int bad = 0;
     md_status st = md_site_list_meetings(o->meetings, d, &names, &n, &bad);
     if (st == MD_OK && n > 0 && (e = md_alloc_array(n, sizeof *e)) == NULL)
@@ -754,7 +962,7 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
         if (st == MD_OK)
             st = source_stamp(&s, names[i], e[i].src);
         if (st == MD_OK)
-            st = load_cache(&s, names[i], &e[i], &e[i].rec, &e[i].rec_len);
+            st = load_cache(&s, names[i], &e[i], &e[i].rec, &e[i].rec_len, &e[i].rec_time);
         if (st != MD_OK)
             break;
         if (e[i].rec != NULL) {
@@ -803,25 +1011,19 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
     }
     if (st == MD_OK)
         st = md_buf_adds(&all, "</site>\n");
-    if (st == MD_OK && md_buf_addf(&all_path, "%s/site/site.xml", o->out) != MD_OK)
-        st = MD_ENOMEM;
-    if (st == MD_OK) {
-        st = md_xml_read_memory(all_path.data, all.data, all.len, d, &all_doc);
-        if (st == MD_EINPUT || st == MD_ELIMIT) {
-            md_diag_add(d, MD_DIAG_ERROR, "xsl/site/digest.xsl", 0, 0,
-                        "the digests of the meetings do not make one XML document (a bug)");
-            st = MD_EBUG;
-        }
-    }
+    /* A shared page is made again only when its part of the site document or a shared input
+     * changed (or the page was touched): a run after one meeting changed without changing its
+     * digest (its PDFs remade, the same bytes) makes none of them. */
     if (st == MD_OK)
-        st = site_pages(&s, all_doc);
+        st = site_pages(&s, &all);
+    if (st == MD_OK)
+        st = style_files(&s);
     if (st == MD_OK)
         st = remove_stale(&s, names, n);
     if (st == MD_OK && bad)
         st = MD_EINPUT;
     if (done != NULL)
         *done = pages;
-    md_xml_free(all_doc);
     for (size_t i = 0; e != NULL && i < n; i++) {
         md_xml_free(e[i].doc);
         md_free(e[i].rec);
@@ -831,8 +1033,8 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
     md_xslt_free(s.html);
     md_xslt_free(s.digest);
     md_xslt_free(s.files);
+    md_xml_schema_free(schema);
     md_buf_free(&all);
-    md_buf_free(&all_path);
     md_buf_free(&dir);
     return st;
 }

@@ -23,7 +23,8 @@ typedef struct md_site_opts {
 /* Builds the site from every NAME.xml in o->meetings, in name order. A meeting's page is made
  * again only when the meeting, its PDFs, a stylesheet, a brand file, the schema or the program
  * is newer than its record in OUT/.site-cache/NAME (the record holds its digest for the shared
- * pages, which are made every time). A meeting that does not
+ * pages), or its file's bytes changed; a shared page is made again only when the part of the
+ * digests it shows, a param or a shared input changed. A meeting that does not
  * read, validate or transform is reported in d and left out; the others are still built, and
  * the status is then MD_EINPUT. MD_EIO when a file cannot be written, MD_ENOMEM. Every file is
  * written atomically (md_out_file); the same inputs give the same bytes. When done is not NULL

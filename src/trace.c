@@ -134,9 +134,16 @@ tr_outline(void *self, int parent, const char *title, const char *attrs, int is_
                        is_open ? "open" : "closed", title, attrs);
 }
 
-static const md_canvas_ops trace_ops = {tr_begin_page, tr_end_page,  tr_text,
-                                        tr_rect,       tr_begin_tag, tr_end_tag,
-                                        tr_image,      tr_dest,      tr_outline};
+/* Page labels are not traced: the trace's page lines already carry the layout. */
+static const md_canvas_ops trace_ops = {.begin_page = tr_begin_page,
+                                        .end_page = tr_end_page,
+                                        .text = tr_text,
+                                        .rect = tr_rect,
+                                        .begin_tag = tr_begin_tag,
+                                        .end_tag = tr_end_tag,
+                                        .image = tr_image,
+                                        .dest = tr_dest,
+                                        .outline = tr_outline};
 
 md_trace *
 md_trace_new(md_buf *out, const char *(*font_name)(const md_font *))

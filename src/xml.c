@@ -722,43 +722,84 @@ on_valid_error(void *data, xmlErrorPtr e)
     }
 }
 
+/* Whether doc's root is in the meeting namespace; reports it when not. */
+static int
+is_meeting_ns(const md_xml_doc *doc, md_diags *d)
+{
+    xmlNodePtr root = xmlDocGetRootElement(doc->doc);
+    if (root->ns != NULL && strcmp((const char *)root->ns->href, MD_XML_NS) == 0)
+        return 1;
+    md_diag_add(d, MD_DIAG_ERROR, doc->path, xmlGetLineNo(root), 0,
+                "<%s> is not in the meeting namespace; write <meeting xmlns=\"%s\" …>",
+                (const char *)root->name, MD_XML_NS);
+    return 0;
+}
+
+/* A parsed schema: libxml2's compiled grammar and the schema document itself, which
+ * on_valid_error reads to name a missing attribute or child. */
+struct md_xml_schema {
+    xmlRelaxNGPtr rng;
+    xmlDocPtr doc;
+    char *path;
+};
+
 md_status
-md_xml_validate(const md_xml_doc *doc, const char *schema_path, md_diags *d)
+md_xml_schema_load(const char *schema_path, md_diags *d, md_xml_schema **out)
 {
     md_status st = MD_OK;
     report sr = {.d = d, .path = schema_path};
-    vreport vr = {.r = {.d = d, .path = doc->path}, .doc = doc->doc};
-    xmlNodePtr root = xmlDocGetRootElement(doc->doc);
-    if (root->ns == NULL || strcmp((const char *)root->ns->href, MD_XML_NS) != 0) {
-        md_diag_add(d, MD_DIAG_ERROR, doc->path, xmlGetLineNo(root), 0,
-                    "<%s> is not in the meeting namespace; write <meeting xmlns=\"%s\" …>",
-                    (const char *)root->name, MD_XML_NS);
-        return MD_EINPUT;
+    md_xml_schema *s = md_alloc(sizeof *s);
+    xmlRelaxNGParserCtxtPtr pctxt = s != NULL ? xmlRelaxNGNewParserCtxt(schema_path) : NULL;
+    if (pctxt == NULL || (s->path = md_strdup(schema_path)) == NULL) {
+        st = MD_ENOMEM;
+        goto out;
     }
-    xmlRelaxNGPtr schema = NULL;
-    xmlRelaxNGValidCtxtPtr vctxt = NULL;
-    xmlRelaxNGParserCtxtPtr pctxt = xmlRelaxNGNewParserCtxt(schema_path);
-    if (pctxt == NULL)
-        return MD_ENOMEM;
     xmlRelaxNGSetParserStructuredErrors(pctxt, on_parse_error, &sr);
     /* The schema is the project's own, but its include/externalRef are still never fetched
      * from the network (libxml2's RELAX NG parser takes no parse options). */
     xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
     xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
-    schema = xmlRelaxNGParse(pctxt);
+    s->rng = xmlRelaxNGParse(pctxt);
     xmlSetExternalEntityLoader(old_loader);
-    vr.schema = xmlReadFile(schema_path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
-    if (schema == NULL) {
+    if (s->rng == NULL) {
         if (sr.errors == 0)
             md_diag_add(d, MD_DIAG_ERROR, schema_path, 0, 0, "cannot read the schema");
         st = MD_EIO;
         goto out;
     }
-    vctxt = xmlRelaxNGNewValidCtxt(schema);
-    if (vctxt == NULL) {
-        st = MD_ENOMEM;
-        goto out;
+    /* Without it the messages only lose their hints. */
+    s->doc = xmlReadFile(schema_path, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+out:
+    xmlRelaxNGFreeParserCtxt(pctxt);
+    if (st != MD_OK) {
+        md_xml_schema_free(s);
+        return st;
     }
+    *out = s;
+    return MD_OK;
+}
+
+void
+md_xml_schema_free(md_xml_schema *s)
+{
+    if (s == NULL)
+        return;
+    xmlRelaxNGFree(s->rng);
+    xmlFreeDoc(s->doc);
+    md_free(s->path);
+    md_free(s);
+}
+
+md_status
+md_xml_validate_schema(const md_xml_doc *doc, const md_xml_schema *schema, md_diags *d)
+{
+    md_status st = MD_OK;
+    vreport vr = {.r = {.d = d, .path = doc->path}, .doc = doc->doc, .schema = schema->doc};
+    if (!is_meeting_ns(doc, d))
+        return MD_EINPUT;
+    xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt(schema->rng);
+    if (vctxt == NULL)
+        return MD_ENOMEM;
     xmlRelaxNGSetValidStructuredErrors(vctxt, on_valid_error, &vr);
     /* The ID/IDREF check at the end reports through the global handler. */
     xmlSetStructuredErrorFunc(&vr, on_valid_error);
@@ -772,14 +813,23 @@ md_xml_validate(const md_xml_doc *doc, const char *schema_path, md_diags *d)
     if (rc != 0) {
         if (vr.r.errors == 0)
             md_diag_add(d, MD_DIAG_ERROR, doc->path, 0, 0, "does not match the schema %s",
-                        schema_path);
+                        schema->path);
         st = MD_EINPUT;
     }
-out:
     xmlRelaxNGFreeValidCtxt(vctxt);
-    xmlRelaxNGFree(schema);
-    xmlRelaxNGFreeParserCtxt(pctxt);
-    xmlFreeDoc(vr.schema);
+    return st;
+}
+
+md_status
+md_xml_validate(const md_xml_doc *doc, const char *schema_path, md_diags *d)
+{
+    if (!is_meeting_ns(doc, d))
+        return MD_EINPUT;
+    md_xml_schema *schema = NULL;
+    md_status st = md_xml_schema_load(schema_path, d, &schema);
+    if (st == MD_OK)
+        st = md_xml_validate_schema(doc, schema, d);
+    md_xml_schema_free(schema);
     return st;
 }
 

@@ -27,6 +27,22 @@ md_status md_xml_read_memory(const char *name, const char *data, size_t len, md_
  * invalid, with one diagnostic per problem in d; MD_EIO when the schema cannot be read. */
 md_status md_xml_validate(const md_xml_doc *doc, const char *schema_path, md_diags *d);
 
+/* A RELAX NG schema parsed once, for validating many documents (motesdok batch): parsing
+ * xml/schema/meeting.rng costs more than validating a meeting against it. */
+typedef struct md_xml_schema md_xml_schema;
+
+/* Reads and parses the RELAX NG schema (XML syntax) at schema_path. On MD_OK *out is the
+ * caller's (md_xml_schema_free); MD_EIO with the reason in d when it cannot be read or
+ * parsed. */
+md_status md_xml_schema_load(const char *schema_path, md_diags *d, md_xml_schema **out);
+
+/* As md_xml_validate, against a schema already parsed; schema is not changed, so one schema
+ * validates any number of documents. */
+md_status md_xml_validate_schema(const md_xml_doc *doc, const md_xml_schema *schema, md_diags *d);
+
+/* Releases schema; NULL is fine. */
+void md_xml_schema_free(md_xml_schema *schema);
+
 /* The checks a schema cannot express: times in order, dates that exist, weekdays that
  * match dates, § numbers, references, files that exist, Swedish conventions (warnings).
  * Errors give MD_EINPUT; warnings alone give MD_OK. */

@@ -1213,3 +1213,65 @@ md_xslt_free(md_xslt *x)
     md_free(x->self);
     md_free(x);
 }
+
+/* --- stylesheets kept for the process ----------------------------------------------------- */
+
+typedef struct kept_style {
+    char *key; /* root, a newline, path */
+    md_xslt *x;
+} kept_style;
+
+static kept_style *kept;
+static size_t kept_len, kept_cap;
+
+md_status
+md_xslt_load_kept(const char *root, const char *path, md_diags *d, md_xslt **out)
+{
+    md_buf key = {0};
+    if (md_buf_addf(&key, "%s\n%s", root, path) != MD_OK)
+        return MD_ENOMEM;
+    for (size_t i = 0; i < kept_len; i++) {
+        if (strcmp(kept[i].key, key.data) == 0) {
+            md_buf_free(&key);
+            *out = kept[i].x;
+            return MD_OK;
+        }
+    }
+    md_status st = MD_OK;
+    if (kept_len == kept_cap) {
+        size_t c = kept_cap ? 2 * kept_cap : 4;
+        kept_style *g = md_realloc_array(kept, c, sizeof *g);
+        if (g == NULL)
+            st = MD_ENOMEM;
+        else
+            kept = g, kept_cap = c;
+    }
+    md_xslt *x = NULL;
+    if (st == MD_OK)
+        st = md_xslt_load(root, path, d, &x);
+    if (st == MD_OK) {
+        kept[kept_len].key = md_buf_take(&key);
+        kept[kept_len].x = x;
+        if (kept[kept_len].key == NULL) {
+            md_xslt_free(x);
+            st = MD_ENOMEM;
+        } else {
+            kept_len++;
+            *out = x;
+        }
+    }
+    md_buf_free(&key);
+    return st;
+}
+
+void
+md_xslt_kept_free(void)
+{
+    for (size_t i = 0; i < kept_len; i++) {
+        md_free(kept[i].key);
+        md_xslt_free(kept[i].x);
+    }
+    md_free(kept);
+    kept = NULL;
+    kept_len = kept_cap = 0;
+}

@@ -47,4 +47,14 @@ md_status md_xslt_build_date(const char *epoch, const md_xml_doc *doc, md_diags 
 /* Releases x; NULL is fine. */
 void md_xslt_free(md_xslt *x);
 
+/* As md_xslt_load, but the compiled stylesheet is kept for the rest of the process (motesdok
+ * batch): a later call with the same root and path returns the same md_xslt without reading
+ * or compiling anything, so the compiler's warnings are reported only by the call that
+ * compiled it. *out is borrowed: never md_xslt_free it; md_xslt_kept_free releases them all.
+ * A stylesheet that fails to compile is not kept (the next call tries again). */
+md_status md_xslt_load_kept(const char *root, const char *path, md_diags *d, md_xslt **out);
+
+/* Releases every stylesheet md_xslt_load_kept kept. */
+void md_xslt_kept_free(void);
+
 #endif

@@ -5,7 +5,7 @@ set -eu
 
 build_pkgs="build-essential pkg-config libxml2-dev libxslt1-dev libcairo2-dev libharfbuzz-dev
 libfontconfig-dev libfreetype-dev libunibreak-dev libhyphen-dev hyphen-sv librsvg2-dev
-libqpdf-dev"
+libqpdf-dev zlib1g-dev"
 # The finishing step's output intent embeds /usr/share/color/icc/sRGB.icc (src/finish.c).
 build_pkgs="$build_pkgs icc-profiles-free"
 test_pkgs="libxml2-utils xsltproc trang poppler-utils qpdf clang-format python3 clang libclang-rt-14-dev valgrind strace"

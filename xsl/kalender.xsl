@@ -180,76 +180,88 @@
     </xsl:for-each>
   </xsl:variable>
   <xsl:variable name="kalender:by-key" select="exsl:node-set($kalender:by-key-rtf)/row"/>
+  <!-- The rows of $kalender:by-key by key and by the meeting that gave them (key() on a row
+       looks in $kalender:by-key-rtf, the only document with <row>s). -->
+  <xsl:key name="kalender:key" match="row" use="@key"/>
+  <xsl:key name="kalender:from" match="row" use="@from"/>
   <xsl:variable name="kalender:winners"
       select="$kalender:by-key[not(@key = preceding-sibling::row[1]/@key)]"/>
 
-  <xsl:template match="/k:meetings">
-    <xsl:variable name="bodies">
-      <xsl:variable name="names-rtf">
-        <xsl:for-each select="$kalender:by-key/body">
-          <xsl:sort select="translate(., $l10n:sort-from, $l10n:sort-to)"/>
-          <xsl:sort select="."/>
-          <name><xsl:value-of select="."/></name>
-        </xsl:for-each>
-      </xsl:variable>
-      <xsl:variable name="names" select="exsl:node-set($names-rtf)/name"/>
-      <xsl:call-template name="l10n:join">
-        <xsl:with-param name="nodes" select="$names[not(. = preceding-sibling::name)]"/>
-        <xsl:with-param name="sort" select="'no'"/>
-      </xsl:call-template>
+  <!-- The bodies of the year's rows in Swedish order, each once (the names are sorted, so a
+       repeated name follows its first), joined as a Swedish list. -->
+  <xsl:variable name="kalender:bodies">
+    <xsl:variable name="names-rtf">
+      <xsl:for-each select="$kalender:by-key/body">
+        <xsl:sort select="translate(., $l10n:sort-from, $l10n:sort-to)"/>
+        <xsl:sort select="."/>
+        <name><xsl:value-of select="."/></name>
+      </xsl:for-each>
     </xsl:variable>
+    <xsl:variable name="names" select="exsl:node-set($names-rtf)/name"/>
+    <xsl:call-template name="l10n:join">
+      <xsl:with-param name="nodes" select="$names[not(. = preceding-sibling::name[1])]"/>
+      <xsl:with-param name="sort" select="'no'"/>
+    </xsl:call-template>
+  </xsl:variable>
+
+  <xsl:template match="/k:meetings">
     <xsl:call-template name="page:document">
       <xsl:with-param name="kind" select="'calendar'"/>
-      <xsl:with-param name="bodies" select="string($bodies)"/>
+      <xsl:with-param name="bodies" select="string($kalender:bodies)"/>
       <xsl:with-param name="date" select="$kalender:year"/>
-      <xsl:with-param name="content">
-        <fo:block xsl:use-attribute-sets="page:h1">
-          <xsl:call-template name="common:s">
-            <xsl:with-param name="id" select="'calendar'"/>
-          </xsl:call-template>
-          <xsl:value-of select="concat(' ', $kalender:year)"/>
-        </fo:block>
-        <xsl:if test="string($bodies) != ''">
-          <fo:block xsl:use-attribute-sets="page:h2" space-before="0pt">
-            <xsl:value-of select="$bodies"/>
-          </fo:block>
-        </xsl:if>
-        <xsl:choose>
-          <xsl:when test="$kalender:winners">
-            <xsl:call-template name="kalender:table"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <fo:block xsl:use-attribute-sets="page:p">
-              <xsl:call-template name="common:s">
-                <xsl:with-param name="id" select="'calendar-none'"/>
-              </xsl:call-template>
-            </fo:block>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="$kalender:winners[@status = 'preliminary']">
-          <fo:block xsl:use-attribute-sets="page:small">
-            <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="'calendar-note'"/>
-            </xsl:call-template>
-          </fo:block>
-        </xsl:if>
-        <xsl:variable name="sources" select="$kalender:by-key[not(@from = preceding::row/@from)]"/>
-        <xsl:if test="$sources">
-          <fo:block xsl:use-attribute-sets="page:small">
-            <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="'calendar-sources'"/>
-            </xsl:call-template>
-            <xsl:text> </xsl:text>
-            <xsl:for-each select="$sources">
-              <xsl:sort select="@from"/>
-              <xsl:if test="position() &gt; 1">, </xsl:if>
-              <xsl:value-of select="@from"/>
-            </xsl:for-each>
-            <xsl:text>.</xsl:text>
-          </fo:block>
-        </xsl:if>
-      </xsl:with-param>
     </xsl:call-template>
+  </xsl:template>
+
+  <!-- The flow (page:document applies this to the list of meetings). -->
+  <xsl:template match="/k:meetings" mode="page:content">
+    <xsl:variable name="bodies" select="$kalender:bodies"/>
+    <fo:block xsl:use-attribute-sets="page:h1">
+      <xsl:call-template name="common:s">
+        <xsl:with-param name="id" select="'calendar'"/>
+      </xsl:call-template>
+      <xsl:value-of select="concat(' ', $kalender:year)"/>
+    </fo:block>
+    <xsl:if test="string($bodies) != ''">
+      <fo:block xsl:use-attribute-sets="page:h2" space-before="0pt">
+        <xsl:value-of select="$bodies"/>
+      </fo:block>
+    </xsl:if>
+    <xsl:choose>
+      <xsl:when test="$kalender:winners">
+        <xsl:call-template name="kalender:table"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block xsl:use-attribute-sets="page:p">
+          <xsl:call-template name="common:s">
+            <xsl:with-param name="id" select="'calendar-none'"/>
+          </xsl:call-template>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="$kalender:winners[@status = 'preliminary']">
+      <fo:block xsl:use-attribute-sets="page:small">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'calendar-note'"/>
+        </xsl:call-template>
+      </fo:block>
+    </xsl:if>
+    <!-- The meetings that gave rows, each once (the first row of each @from). -->
+    <xsl:variable name="sources"
+        select="$kalender:by-key[count(. | key('kalender:from', @from)[1]) = 1]"/>
+    <xsl:if test="$sources">
+      <fo:block xsl:use-attribute-sets="page:small">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'calendar-sources'"/>
+        </xsl:call-template>
+        <xsl:text> </xsl:text>
+        <xsl:for-each select="$sources">
+          <xsl:sort select="@from"/>
+          <xsl:if test="position() &gt; 1">, </xsl:if>
+          <xsl:value-of select="@from"/>
+        </xsl:for-each>
+        <xsl:text>.</xsl:text>
+      </fo:block>
+    </xsl:if>
   </xsl:template>
 
   <!-- 3. The table: Datum, Tid, Plats, Aktivitet; the header row repeats on every page. -->
@@ -288,8 +300,10 @@
 
   <!-- One merged row: the context is the winner of its key. -->
   <xsl:template name="kalender:row">
+    <!-- The first entry after this row with its key: the rows of a key follow each other in
+         $kalender:by-key, the winner first, so they are the other rows of key() on it. -->
     <xsl:variable name="announced"
-        select="following-sibling::row[@key = current()/@key and @kind = 'entry'][1]"/>
+        select="key('kalender:key', @key)[@kind = 'entry'][count(. | current()) = 2][1]"/>
     <!-- What the kalendarium says: this row when it is an entry, else the newest announcement
          of this meeting (none when no kalendarium announced it). -->
     <xsl:variable name="said"

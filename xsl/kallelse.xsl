@@ -26,24 +26,26 @@
   <xsl:template match="/m:meeting">
     <xsl:call-template name="page:document">
       <xsl:with-param name="kind" select="'kallelse'"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="common:title-block">
-          <xsl:with-param name="heading">
-            <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="'kallelse'"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="subtitle">
-            <xsl:call-template name="common:bodies"/>
-          </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The flow (page:document applies this to the meeting). -->
+  <xsl:template match="/m:meeting" mode="page:content">
+    <xsl:call-template name="common:title-block">
+      <xsl:with-param name="heading">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'kallelse'"/>
         </xsl:call-template>
-        <xsl:apply-templates select="m:participants" mode="kallelse"/>
-        <xsl:apply-templates select="m:agenda" mode="kallelse"/>
-        <xsl:if test="$common:secretary">
-          <xsl:call-template name="kallelse:absence"/>
-        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="subtitle">
+        <xsl:call-template name="common:bodies"/>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:apply-templates select="m:participants" mode="kallelse"/>
+    <xsl:apply-templates select="m:agenda" mode="kallelse"/>
+    <xsl:if test="$common:secretary">
+      <xsl:call-template name="kallelse:absence"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- Who is invited: every group, with roles and parties. -->

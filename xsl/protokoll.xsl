@@ -35,6 +35,14 @@
     <xsl:if test="/m:meeting/@kind = 'protokoll'">yes</xsl:if>
   </xsl:variable>
 
+  <!-- The sv.xml id of the document's name. -->
+  <xsl:variable name="protokoll:kind">
+    <xsl:choose>
+      <xsl:when test="$protokoll:formal = 'yes'">protokoll</xsl:when>
+      <xsl:otherwise>minnesanteckningar</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
   <!-- "yes" for the formal protokoll of a body of type "namnd", whose decisions can be
        appealed: it gets the ANSLAG/BEVIS block (a council of type "rad" has notes with no
        legal effect, and gets none). -->
@@ -44,15 +52,16 @@
   </xsl:variable>
 
   <xsl:template match="/m:meeting">
-    <xsl:variable name="kind">
-      <xsl:choose>
-        <xsl:when test="$protokoll:formal = 'yes'">protokoll</xsl:when>
-        <xsl:otherwise>minnesanteckningar</xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <xsl:call-template name="page:document">
+      <xsl:with-param name="kind" select="$protokoll:kind"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The flow (page:document applies this to the meeting). -->
+  <xsl:template match="/m:meeting" mode="page:content">
     <xsl:variable name="kind-word">
       <xsl:call-template name="common:s">
-        <xsl:with-param name="id" select="$kind"/>
+        <xsl:with-param name="id" select="$protokoll:kind"/>
       </xsl:call-template>
     </xsl:variable>
     <!-- A title that begins with the document's kind (the minutes of 2020-01-29 are titled
@@ -60,46 +69,41 @@
          not said twice. -->
     <xsl:variable name="title-is-heading"
         select="starts-with(concat(normalize-space(m:title), ' '), concat($kind-word, ' '))"/>
-    <xsl:call-template name="page:document">
-      <xsl:with-param name="kind" select="$kind"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="common:title-block">
-          <xsl:with-param name="heading">
-            <xsl:choose>
-              <xsl:when test="$title-is-heading">
-                <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="$kind-word"/>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-          <xsl:with-param name="subtitle">
-            <xsl:choose>
-              <xsl:when test="$title-is-heading"/>
-              <xsl:when test="m:title">
-                <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:call-template name="common:bodies"/>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
-        <xsl:apply-templates select="m:participants" mode="protokoll"/>
-        <xsl:apply-templates select="m:agenda/m:item" mode="protokoll"/>
-        <xsl:call-template name="protokoll:actions"/>
-        <xsl:apply-templates select="m:attachments" mode="protokoll"/>
-        <xsl:apply-templates select="m:recorded-by" mode="protokoll"/>
-        <xsl:if test="$protokoll:formal = 'yes'">
-          <xsl:call-template name="protokoll:approval"/>
-          <xsl:call-template name="protokoll:signatures"/>
-        </xsl:if>
-        <xsl:if test="$protokoll:notice = 'yes'">
-          <xsl:call-template name="protokoll:notice"/>
-        </xsl:if>
+    <xsl:call-template name="common:title-block">
+      <xsl:with-param name="heading">
+        <xsl:choose>
+          <xsl:when test="$title-is-heading">
+            <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$kind-word"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+      <xsl:with-param name="subtitle">
+        <xsl:choose>
+          <xsl:when test="$title-is-heading"/>
+          <xsl:when test="m:title">
+            <xsl:apply-templates select="m:title/node()" mode="common:inline"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="common:bodies"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:apply-templates select="m:participants" mode="protokoll"/>
+    <xsl:apply-templates select="m:agenda/m:item" mode="protokoll"/>
+    <xsl:call-template name="protokoll:actions"/>
+    <xsl:apply-templates select="m:attachments" mode="protokoll"/>
+    <xsl:apply-templates select="m:recorded-by" mode="protokoll"/>
+    <xsl:if test="$protokoll:formal = 'yes'">
+      <xsl:call-template name="protokoll:approval"/>
+      <xsl:call-template name="protokoll:signatures"/>
+    </xsl:if>
+    <xsl:if test="$protokoll:notice = 'yes'">
+      <xsl:call-template name="protokoll:notice"/>
+    </xsl:if>
   </xsl:template>
 
   <!-- A heading of level 2 with the string id. -->
@@ -265,7 +269,7 @@
   <xsl:template match="m:recorded-by" mode="protokoll">
     <xsl:variable name="email" select="normalize-space(concat(@email,
         substring(key('common:person', @ref)/m:email, 1 div not(@email))))"/>
-    <fo:block xsl:use-attribute-sets="page:p" space-before="{format-number($page:line, '0.##')}pt" md:src="{md:line()}">
+    <fo:block xsl:use-attribute-sets="page:p" space-before="{$page:line-pt}" md:src="{md:line()}">
       <fo:inline font-weight="bold">
         <xsl:call-template name="common:s">
           <xsl:with-param name="id" select="'recorded-by'"/>
@@ -335,7 +339,7 @@
 
   <!-- Signature lines: the secretary, the chair, each justerare. -->
   <xsl:template name="protokoll:signatures">
-    <fo:block keep-together.within-page="always" space-before="{format-number($page:line, '0.##')}pt"
+    <fo:block keep-together.within-page="always" space-before="{$page:line-pt}"
         md:src="{md:line(m:approval | m:recorded-by | m:agenda)}">
       <xsl:for-each select="$common:secretary">
         <xsl:call-template name="protokoll:signature">
@@ -358,14 +362,14 @@
   <!-- One signature: the role, a line to sign on, the name printed below. -->
   <xsl:template name="protokoll:signature">
     <xsl:param name="id"/>
-    <fo:block keep-together.within-page="always" space-before="{format-number($page:line, '0.##')}pt"
+    <fo:block keep-together.within-page="always" space-before="{$page:line-pt}"
         md:src="{md:line()}">
       <fo:block font-weight="bold" md:src="{md:line()}">
         <xsl:call-template name="common:s">
           <xsl:with-param name="id" select="$id"/>
         </xsl:call-template>
       </fo:block>
-      <fo:block space-before="{format-number($page:line * 1.5, '0.##')}pt" md:src="{md:line()}">
+      <fo:block space-before="{$page:line-and-half-pt}" md:src="{md:line()}">
         <fo:leader leader-pattern="rule" leader-length="80mm" rule-thickness="0.5pt"/>
       </fo:block>
       <fo:block md:src="{md:line()}">
@@ -393,8 +397,8 @@
     <xsl:param name="approved" select="string(/m:meeting/m:approval/@date)"/>
     <xsl:variable name="meeting" select="/m:meeting"/>
     <fo:block keep-together.within-page="always" border="0.5pt solid {$brand:color-rule}"
-        padding="{format-number($page:body-size, '0.##')}pt"
-        space-before="{format-number($page:line * 1.5, '0.##')}pt"
+        padding="{$page:body-size-pt}"
+        space-before="{$page:line-and-half-pt}"
         md:src="{md:line(($meeting/m:approval | $meeting/m:agenda)[1])}">
       <fo:block xsl:use-attribute-sets="page:h2" space-before="0pt" role="H2"
           md:src="{md:line($meeting)}">
@@ -545,13 +549,13 @@
     <xsl:param name="id"/>
     <xsl:param name="person"/>
     <fo:block keep-together.within-page="always"
-        space-before="{format-number($page:line, '0.##')}pt" md:src="{md:line()}">
+        space-before="{$page:line-pt}" md:src="{md:line()}">
       <fo:block font-weight="bold" md:src="{md:line()}">
         <xsl:call-template name="common:s">
           <xsl:with-param name="id" select="$id"/>
         </xsl:call-template>
       </fo:block>
-      <fo:block space-before="{format-number($page:line * 1.5, '0.##')}pt" md:src="{md:line()}">
+      <fo:block space-before="{$page:line-and-half-pt}" md:src="{md:line()}">
         <fo:leader leader-pattern="rule" leader-length="80mm" rule-thickness="0.5pt"/>
       </fo:block>
       <fo:block xsl:use-attribute-sets="page:small" md:src="{md:line()}">

@@ -32,69 +32,72 @@
     </xsl:call-template>
     <xsl:call-template name="page:document">
       <xsl:with-param name="kind" select="'extract'"/>
-      <xsl:with-param name="content">
-        <xsl:call-template name="common:title-block">
-          <xsl:with-param name="heading">
-            <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="'extract'"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="subtitle">
-            <xsl:call-template name="common:bodies"/>
-          </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The flow (page:document applies this to the meeting). -->
+  <xsl:template match="/m:meeting" mode="page:content">
+    <xsl:variable name="item" select="m:agenda/m:item[@paragraph = $paragraph]"/>
+    <xsl:call-template name="common:title-block">
+      <xsl:with-param name="heading">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'extract'"/>
         </xsl:call-template>
-        <xsl:apply-templates select="$item" mode="protokoll"/>
-        <xsl:call-template name="protokoll:approval"/>
-        <!-- One line per justerare, the name printed below it (an unnamed line when the
-             meeting names none yet). -->
-        <xsl:for-each select="m:approval">
-          <xsl:variable name="approvers" select="key('common:person', m:approver/@ref)"/>
-          <xsl:for-each select="$approvers">
-            <xsl:call-template name="protokoll:signature-line">
-              <xsl:with-param name="id" select="'approver-signature'"/>
-              <xsl:with-param name="person" select="."/>
-            </xsl:call-template>
-          </xsl:for-each>
-          <xsl:if test="not($approvers)">
-            <xsl:call-template name="protokoll:signature-line">
-              <xsl:with-param name="id" select="'approver-signature'"/>
-              <xsl:with-param name="person" select="/.."/>
-            </xsl:call-template>
-          </xsl:if>
-        </xsl:for-each>
-        <xsl:if test="$protokoll:notice = 'yes'">
-          <xsl:choose>
-            <!-- Justerad omedelbart: the anslag counts from the meeting day. -->
-            <xsl:when test="$item/@immediate-approval = 'yes'">
-              <xsl:call-template name="protokoll:notice">
-                <xsl:with-param name="items" select="/.."/>
-                <xsl:with-param name="approved" select="string(@date)"/>
-              </xsl:call-template>
-            </xsl:when>
-            <!-- Otherwise from the justering day; other paragraphs are not listed. -->
-            <xsl:otherwise>
-              <xsl:call-template name="protokoll:notice">
-                <xsl:with-param name="items" select="/.."/>
-              </xsl:call-template>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:if>
-        <fo:block keep-together.within-page="always" md:src="{md:line()}">
-          <xsl:call-template name="protokoll:h2">
-            <xsl:with-param name="id" select="'extract-certified'"/>
-          </xsl:call-template>
-          <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
-            <xsl:call-template name="common:s">
-              <xsl:with-param name="id" select="'extract-certified-text'"/>
-            </xsl:call-template>
-          </fo:block>
-          <xsl:call-template name="protokoll:signature-line">
-            <xsl:with-param name="id" select="'signature'"/>
-            <xsl:with-param name="person" select="$common:secretary"/>
-          </xsl:call-template>
-        </fo:block>
+      </xsl:with-param>
+      <xsl:with-param name="subtitle">
+        <xsl:call-template name="common:bodies"/>
       </xsl:with-param>
     </xsl:call-template>
+    <xsl:apply-templates select="$item" mode="protokoll"/>
+    <xsl:call-template name="protokoll:approval"/>
+    <!-- One line per justerare, the name printed below it (an unnamed line when the
+         meeting names none yet). -->
+    <xsl:for-each select="m:approval">
+      <xsl:variable name="approvers" select="key('common:person', m:approver/@ref)"/>
+      <xsl:for-each select="$approvers">
+        <xsl:call-template name="protokoll:signature-line">
+          <xsl:with-param name="id" select="'approver-signature'"/>
+          <xsl:with-param name="person" select="."/>
+        </xsl:call-template>
+      </xsl:for-each>
+      <xsl:if test="not($approvers)">
+        <xsl:call-template name="protokoll:signature-line">
+          <xsl:with-param name="id" select="'approver-signature'"/>
+          <xsl:with-param name="person" select="/.."/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:if test="$protokoll:notice = 'yes'">
+      <xsl:choose>
+        <!-- Justerad omedelbart: the anslag counts from the meeting day. -->
+        <xsl:when test="$item/@immediate-approval = 'yes'">
+          <xsl:call-template name="protokoll:notice">
+            <xsl:with-param name="items" select="/.."/>
+            <xsl:with-param name="approved" select="string(@date)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <!-- Otherwise from the justering day; other paragraphs are not listed. -->
+        <xsl:otherwise>
+          <xsl:call-template name="protokoll:notice">
+            <xsl:with-param name="items" select="/.."/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+    <fo:block keep-together.within-page="always" md:src="{md:line()}">
+      <xsl:call-template name="protokoll:h2">
+        <xsl:with-param name="id" select="'extract-certified'"/>
+      </xsl:call-template>
+      <fo:block xsl:use-attribute-sets="page:p" md:src="{md:line()}">
+        <xsl:call-template name="common:s">
+          <xsl:with-param name="id" select="'extract-certified-text'"/>
+        </xsl:call-template>
+      </fo:block>
+      <xsl:call-template name="protokoll:signature-line">
+        <xsl:with-param name="id" select="'signature'"/>
+        <xsl:with-param name="person" select="$common:secretary"/>
+      </xsl:call-template>
+    </fo:block>
   </xsl:template>
 
   <!-- Stops the transform unless the meeting is a formal protokoll with this paragraph. -->

@@ -4,7 +4,11 @@
 
   full         `make -jJOBS archive` into an empty output folder (every kallelse, protokoll,
                the site, the feeds and the open data)
-  one meeting  the same after touching one held meeting (its two PDFs, the site, feeds, data)
+  one meeting  the same after touching one held meeting (its two PDFs, the kalendarier of its
+               year and the next, the site, feeds, data; the kalendarier's inputs did not
+               change, so their records only bring them up to date, docs/archive.md)
+  one edited   the same after changing that meeting's bytes (a comment appended: the same
+               steps, and the two kalendarier are made again)
   nothing      the same with nothing changed
 
 (wall time, and CPU time of all processes, which a shared machine disturbs less) and the
@@ -81,7 +85,8 @@ def main():
         names = sorted(f[:-4] for f in os.listdir(meetings) if f.endswith(".xml"))
         held = [n for n in names if 'status="held"' in open(os.path.join(meetings, n + ".xml"),
                                                                encoding="utf-8").read()]
-        full, one, none = [], [], []
+        load_before = os.getloadavg()
+        full, one, edited, none = [], [], [], []
         steps = docs = 0
         for r in range(a.runs):
             out = os.path.join(tmp, f"out{r}")
@@ -94,6 +99,12 @@ def main():
             os.utime(target)  # touch: now, newer than its PDFs
             dt, log = run_make(bin_, meetings, out, a.jobs)
             one.append(dt)
+            with open(target, "a", encoding="utf-8") as f:
+                f.write(f"<!-- edited by bench.py, run {r} -->\n")
+            dt, log = run_make(bin_, meetings, out, a.jobs)
+            edited.append(dt)
+            if len(re.findall(r"^\[\d+/\d+\] kalender ", log, re.M)) < 1:
+                sys.exit("bench-archive: an edited meeting made no kalendarium:\n" + log)
             dt, log = run_make(bin_, meetings, out, a.jobs)
             none.append(dt)
             if "nothing to rebuild" not in log:
@@ -102,17 +113,23 @@ def main():
         med = statistics.median
         print(f"archive of {len(names)} generated meetings ({a.years} years, {len(held)} held): "
               f"{docs} PDFs, {steps} steps; make -j{a.jobs}, medians of {a.runs} runs")
-        cpu = [CPU[0::3], CPU[1::3], CPU[2::3]]
+        cpu = [CPU[0::4], CPU[1::4], CPU[2::4], CPU[3::4]]
         print("| build | median wall | runs (wall) | median CPU (user+sys) | target | wall/target |")
         print("|---|---|---|---|---|---|")
         for name, v, c, t in (("full", full, cpu[0], 20.0), ("one meeting touched", one, cpu[1], 0.5),
-                              ("nothing changed", none, cpu[2], None)):
+                              ("one meeting edited", edited, cpu[2], 0.5),
+                              ("nothing changed", none, cpu[3], None)):
             tgt = f"{t:g} s" if t else "-"
             ratio = f"{med(v) / t:.2f}" + (" (met)" if med(v) <= t else " (NOT met)") if t else "-"
             print(f"| {name} | {med(v):.2f} s | {' '.join(f'{x:.2f}' for x in v)} | "
                   f"{med(c):.2f} s | {tgt} | {ratio} |")
         print(f"peak memory (largest single process): {peak:.0f} MB; "
-              f"{med(full) / max(1, docs) * 1000:.0f} ms per PDF (wall, -j{a.jobs})")
+              f"{med(full) / max(1, docs) * 1000:.0f} ms per PDF (wall, -j{a.jobs}), "
+              f"{med(cpu[0]) / max(1, docs) * 1000:.0f} ms (CPU)")
+        # The machine is shared: its load says how far the wall times are from an idle one's.
+        load_after = os.getloadavg()
+        print("load average (1, 5, 15 min) before: " + ", ".join(f"{x:.2f}" for x in load_before)
+              + "; after: " + ", ".join(f"{x:.2f}" for x in load_after))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

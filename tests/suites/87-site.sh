@@ -100,6 +100,94 @@ fi
 ok "site: uppdrag closed by a later meeting are listed as done" \
     sh -c "grep -q 'Avslutat vid mötet' $G/out/site/uppdrag.html"
 
+# Incremental runs (docs/site.md): after one meeting changed, site, ics and data give the same
+# bytes as a build from nothing, though they read only what changed.
+gen_all() { # OUT: site, ics and data of $G/meetings into OUT
+    MOTESDOK_MEETINGS=$G/meetings MOTESDOK_OUT=$1 sh -c \
+        "'$BIN' site && '$BIN' ics && '$BIN' data" >"$tmp/inc.log" 2>&1
+}
+same_as_scratch() { # what: an incremental build of $G/out equals one from nothing
+    rm -rf "$G/scratch"
+    if gen_all "$G/out" && gen_all "$G/scratch" && diff -r "$G/out/site" "$G/scratch/site" \
+        >"$tmp/inc.diff" 2>&1; then
+        pass "site: incremental after $1 = from nothing (site, ics, data)"
+    else
+        sed 's/^/    /' "$tmp/inc.log" "$tmp/inc.diff" | grep -v warning | head -n 10
+        fail "site: incremental after $1 = from nothing (site, ics, data)"
+    fi
+}
+stamp() { stat -c %Y.%y "$@" 2>/dev/null; }
+if [ -s "$G/out/site/index.html" ]; then
+    same_as_scratch "nothing changed"
+    ok "site: the shared pages have a record, ics and data one per meeting" \
+        test -s "$G/out/.site-cache/.page-uppdrag.html" -a "$(ls "$G/out/.ics-cache" | wc -l)" -eq 20 -a \
+        "$(ls "$G/out/.data-cache" | wc -l)" -eq 20
+    # Touched: the same digest, so no shared page is written again.
+    before=$(stamp "$G"/out/site/*.html "$G"/out/site/data/index.json "$G"/out/site/kalender.ics)
+    one=$(ls "$G"/meetings/*.xml | sed -n 7p)
+    sleep 0.01
+    touch "$one"
+    same_as_scratch "touching $(basename "$one")"
+    after=$(stamp "$G"/out/site/*.html "$G"/out/site/data/index.json "$G"/out/site/kalender.ics)
+    ok "site: a touched meeting rewrites no shared page, feed or index" test "$before" = "$after"
+    # Edited where the shared pages show it: an uppdrag's text and an item's title.
+    edit=$(grep -l 'AU tar med sig frågan' "$G"/meetings/*.xml | sed -n 2p)
+    sed -i 's/AU tar med sig frågan och återkommer\./AU återkommer i frågan./; s/<title>Välkomna/<title>Hej och välkomna/' \
+        "$edit"
+    same_as_scratch "editing an uppdrag of $(basename "$edit")"
+    ok "site: the edited uppdrag is on the uppdrag page, in the open data and the page" \
+        grep -q 'AU återkommer i frågan.' "$G/out/site/uppdrag.html" \
+        "$G/out/site/data/meetings/$(basename "$edit" .xml).json" \
+        "$G/out/site/$(basename "$edit" .xml)/index.html"
+    # The same size and time, one byte changed: the records' hash sees it.
+    t=$(stat -c %y "$edit")
+    sed -i 's/AU återkommer i frågan\./AU återkommer i fråga!./' "$edit"
+    touch -d "$t" "$edit"
+    gen_all "$G/out"
+    ok "site: a change under the same size and time reaches ics and data (hash)" \
+        grep -q 'AU återkommer i fråga!' "$G/out/site/data/meetings/$(basename "$edit" .xml).json"
+    # Removed and added meetings; a damaged record; a shared page deleted by hand.
+    gone=$(ls "$G"/meetings/*.xml | sed -n 12p)
+    mv "$gone" "$tmp/gone.xml"
+    same_as_scratch "removing $(basename "$gone")"
+    mv "$tmp/gone.xml" "$gone"
+    same_as_scratch "adding $(basename "$gone")"
+    for r in "$G"/out/.ics-cache/* "$G"/out/.data-cache/*; do
+        head -c 200 "$r" >"$r.cut" && mv "$r.cut" "$r" && break
+    done
+    printf 'motesdok-ics 1 size=0\n' >"$(ls -d "$G"/out/.ics-cache/* | tail -n 1)"
+    rm "$G/out/site/uppdrag.html"
+    same_as_scratch "damaged records and a deleted page"
+else
+    fail "site: incremental runs (no generated site to start from)"
+fi
+# Each shared page is made from the part of the site document it reads; it must equal the page
+# xsl/html.xsl makes of the whole document (joined from the records by tests/site/whole-doc.py).
+rm -rf "$G/whole"
+if SOURCE_DATE_EPOCH=1735689600 MOTESDOK_MEETINGS=$G/meetings MOTESDOK_OUT=$G/whole \
+    "$BIN" site >"$tmp/whole.log" 2>&1 &&
+    python3 tests/site/whole-doc.py "$G/whole" 2025-01-01 >"$tmp/whole.xml" 2>>"$tmp/whole.log"; then
+    for p in index:index.html calendar:kalender.html actions:uppdrag.html; do
+        ok "site: ${p#*:} = html.xsl on the whole site document (xsltproc)" sh -c \
+            "xsltproc --stringparam page ${p%%:*} --stringparam build-date 2025-01-01 \
+               --stringparam brand orebro --stringparam feeds yes --stringparam open-data yes \
+               xsl/html.xsl '$tmp/whole.xml' | cmp - '$G/whole/site/${p#*:}'"
+    done
+else
+    sed 's/^/    /' "$tmp/whole.log" | grep -v warning | head -n 10
+    fail "site: the whole site document of the generated archive"
+fi
+
+# A PDF copied into the site and changed there (same size) is copied again.
+pdf=$S/2024-01-30/protokoll.pdf
+if [ -s "$pdf" ]; then
+    "$BIN" site >/dev/null 2>&1
+    size=$(stat -c %s "$pdf")
+    head -c "$size" /dev/zero >"$tmp/zero.pdf" && cat "$tmp/zero.pdf" >"$pdf"
+    "$BIN" site >/dev/null 2>&1
+    ok "site: a PDF changed in the site is copied again" cmp "$OUT/2024-01-30/protokoll.pdf" "$pdf"
+fi
+
 # The browser checks, on both sites.
 if (cd tests/site && npm ci --no-audit --no-fund --silent >"$tmp/npm.log" 2>&1); then
     counted "site: seeds: vnu, axe-core WCAG 2.1 AA, 375 px, print, links (Chromium)" \

@@ -48,7 +48,7 @@ ok "archive: one progress line per step, [N/TOTAL] WHAT NAME, numbered in order"
     sh -c "total=\$(grep -c '^\[' '$A/first.log');
            [ \"\$total\" -eq \$(( $n_meetings + $n_held + $n_years + 3 )) ] &&
            grep '^\[' '$A/first.log' | sed 's/^\[\([0-9]*\)\/.*/\1/' | sort -n -c &&
-           grep -q \"^\[1/\$total\] \(kallelse\|protokoll\) [0-9-]*\" '$A/first.log' &&
+           grep -q \"^\[1/\$total\] \(kallelse\|protokoll\|kalender\) [0-9-]*\" '$A/first.log' &&
            grep -q \"^\[\$total/\$total\] \(ics\|data\|site\)\" '$A/first.log'"
 ok "archive: a kalendarium for each of the $n_years years" \
     sh -c "for y in $(echo $years); do test -s '$A'/out/kalender-\$y.pdf || exit 1; done"
@@ -94,6 +94,9 @@ ok "a second make archive rebuilds nothing" \
            [ -z \"\$(find '$A/out' -newer '$tmp/marker' -type f ! -path '*/archive-log/*')\" ]"
 one=$(ls "$A/gen" | tail -n 3 | head -n 1)
 one=${one%.xml}
+# The kalendarium of its year, as a file: unchanged inputs (a touch changes no byte) leave it
+# in place, only newer (OUT/.kalender-cache/, docs/archive.md).
+one_kal_ino=$(stat -c %i "$A/out/kalender-${one%%-*}.pdf")
 touch "$A/meetings/$one.xml"
 # The kalendarier that read it: its year's and the next year's (when that year has a meeting).
 one_year=${one%%-*}
@@ -109,21 +112,68 @@ ok "touching $one rebuilds its documents, the kalendarier of $(echo $one_kal), t
              printf 'data\nics\nkallelse $one\nsite\n';
              for y in $(echo $one_kal); do echo \"kalender \$y\"; done; } | sort >'$tmp/one.want' &&
            diff '$tmp/one.want' '$tmp/one.got'"
+ok "the touched meeting changed no byte: kalender-${one%%-*}.pdf was only brought up to date (same file, newer)" \
+    sh -c "[ \$(stat -c %i '$A/out/kalender-${one%%-*}.pdf') = '$one_kal_ino' ] &&
+           [ -n \"\$(find '$A/out/kalender-${one%%-*}.pdf' -newer '$tmp/marker')\" ] &&
+           grep -q '^motesdok-kalender 1 year=${one%%-*} ' '$A/out/.kalender-cache/${one%%-*}'"
 ok "a change in a shared stylesheet would rebuild every document (make -n -W)" \
     sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory -n ARCHIVE_BIN='$ABIN' \
                MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$A/out' -W xsl/lib/params.xsl \
                archive-build | grep -c 'archive-step.sh \\(kallelse\\|protokoll\\)' |
            grep -qx $(( n_meetings + n_held ))"
 
-# make -j1 and make -j2 give the same bytes.
+# make -j1 and make -j2 give the same bytes (the outputs; the private records of the caches,
+# OUT/.valid-cache, .site-cache, .data-cache, hold file times and may differ).
 ok "make -j1 archive into a second folder" archive_in "$A/out1" "$A/meetings" -j1
 ok "make -j2 and make -j1 give the same PDFs, pages, feeds and data" \
     sh -c "cd '$A/out' && find . -type f ! -path './archive-log/*' ! -path './.archive/*' \
-               ! -name '*.fo' | LC_ALL=C sort >'$tmp/files2' &&
+               ! -path './.*-cache/*' ! -name '*.fo' | LC_ALL=C sort >'$tmp/files2' &&
            cd '$A/out1' && find . -type f ! -path './archive-log/*' ! -path './.archive/*' \
-               ! -name '*.fo' | LC_ALL=C sort >'$tmp/files1' &&
+               ! -path './.*-cache/*' ! -name '*.fo' | LC_ALL=C sort >'$tmp/files1' &&
            diff '$tmp/files1' '$tmp/files2' &&
            while read -r f; do cmp \"$A/out/\$f\" \"$A/out1/\$f\" || exit 1; done <'$tmp/files1'"
+
+# The same after touching one meeting (out) and from scratch (out1), every file: PDFs, layout
+# trees, the site, feeds and data; only the logs, stamps and private cache records differ.
+ok "after touching $one, make archive gives the bytes of a from-scratch build (diff -r)" \
+    diff -r -x archive-log -x .archive -x '.*-cache' "$A/out" "$A/out1"
+
+# A meeting's kalendarium entry moved by a day: its kalendarium IS made again (the record
+# holds the meetings' bytes, not their times), and is the from-scratch one.
+KD=$tmp/kdate
+mkdir -p "$KD"
+cp -r "$A/gen" "$KD/m"
+kd_one=$(ls "$KD/m" | head -n 1)
+kd_year=${kd_one%%-*}
+ok "kalendarium record: a small archive" archive_in "$KD/out" "$KD/m" -j2
+cp "$KD/out/kalender-$kd_year.pdf" "$KD/before.pdf"
+ok "move the first kalendarium entry of $kd_one by a day" \
+    python3 tests/scale/shift-entry.py "$KD/m/$kd_one"
+ok "make archive remakes kalender-$kd_year (its bytes change)" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$KD/m' MOTESDOK_OUT='$KD/out' -j2 archive >'$KD/log' &&
+           cat '$KD/log' && grep -q '^\[[0-9]*/[0-9]*\] kalender $kd_year\$' '$KD/log' &&
+           ! cmp -s '$KD/before.pdf' '$KD/out/kalender-$kd_year.pdf'"
+ok "the moved entry: the archive equals a from-scratch build of the changed meetings" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$KD/m' MOTESDOK_OUT='$KD/scratch' -j1 archive >/dev/null &&
+           diff -r -x archive-log -x .archive -x '.*-cache' '$KD/out' '$KD/scratch'"
+cp "$KD/out/.kalender-cache/$kd_year" "$KD/record"
+sed -i 's/^pdf=[0-9]*@/pdf=1@/' "$KD/out/.kalender-cache/$kd_year"
+ok "a record that does not name the PDF there makes the kalendarium again (a new file)" \
+    sh -c "ino=\$(stat -c %i '$KD/out/kalender-$kd_year.pdf');
+           env MOTESDOK_MEETINGS='$KD/m' MOTESDOK_OUT='$KD/out' '$BIN' kalender $kd_year &&
+           [ \$(stat -c %i '$KD/out/kalender-$kd_year.pdf') != \$ino ] &&
+           cmp '$KD/out/kalender-$kd_year.pdf' '$KD/scratch/kalender-$kd_year.pdf'"
+ok "and a good record only brings it up to date (the same file)" \
+    sh -c "ino=\$(stat -c %i '$KD/out/kalender-$kd_year.pdf');
+           env MOTESDOK_MEETINGS='$KD/m' MOTESDOK_OUT='$KD/out' '$BIN' kalender $kd_year &&
+           [ \$(stat -c %i '$KD/out/kalender-$kd_year.pdf') = \$ino ]"
+ok "another brand is another key: the kalendarium is made again" \
+    sh -c "ino=\$(stat -c %i '$KD/out/kalender-$kd_year.pdf');
+           env MOTESDOK_MEETINGS='$KD/m' MOTESDOK_OUT='$KD/out' '$BIN' kalender $kd_year --brand exempel &&
+           [ \$(stat -c %i '$KD/out/kalender-$kd_year.pdf') != \$ino ] &&
+           ! cmp -s '$KD/out/kalender-$kd_year.pdf' '$KD/scratch/kalender-$kd_year.pdf'"
 
 # One broken meeting: the others are built, the run fails with a summary naming it.
 B=$tmp/archive-broken
@@ -151,6 +201,80 @@ ok "the next run tries the broken meeting again (and fails again)" \
     sh -c "! env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
                MOTESDOK_MEETINGS='$B/meetings' MOTESDOK_OUT='$B/out' archive >'$tmp/again.log' 2>&1 &&
            grep -q 'kallelse ${bad%.xml} FAILED' '$tmp/again.log'"
+
+ok "a document that failed in the batch is reported once in that run (not made again)" \
+    sh -c "[ \$(grep -c 'kallelse ${bad%.xml} FAILED' '$B/log') -eq 1 ] &&
+           [ \$(grep -c '^\[' '$B/log') -eq \$(grep -o '^\[1/[0-9]*' '$B/log' | cut -d/ -f2) ]"
+
+# motesdok batch (docs/archive.md): the documents of many meetings in one run, -j N workers.
+J=$tmp/batch
+mkdir -p "$J"
+jobs_of() { # the kallelse (and protokoll of held meetings) of the meetings in folder $1
+    for f in "$1"/*.xml; do
+        n=$(basename "$f" .xml)
+        echo "kallelse $n"
+        if grep -q 'status="held"' "$f"; then echo "protokoll $n"; fi
+    done
+}
+jobs_of "$B/meetings" >"$J/broken.jobs"
+n_bj=$(wc -l <"$J/broken.jobs")
+must_fail "batch: $n_bj jobs with one broken meeting exits non-zero" \
+    env MOTESDOK_MEETINGS="$B/meetings" MOTESDOK_OUT="$J/b" "$BIN" batch -j2 --log "$J/blog" \
+    "$J/broken.jobs"
+cp "$tmp/out" "$J/broken.log"
+ok "batch: the broken meeting fails with its file:line: error, the others are built" \
+    sh -c "cat '$J/broken.log';
+           grep -q '^\[[0-9]*/$n_bj\] kallelse ${bad%.xml} FAILED (exit 1)' '$J/broken.log' &&
+           grep -q '^    .*$bad:[0-9]*: error: ' '$J/broken.log' &&
+           grep -q '$bad:[0-9]*: error: <bogus> is not allowed here' '$J/blog/failed/kallelse-${bad%.xml}.log' &&
+           [ \$(grep -c '^\[[0-9]*/$n_bj\] .*FAILED' '$J/broken.log') -eq \$(grep -c ' ${bad%.xml}\$' '$J/broken.jobs') ] &&
+           [ \$(grep -c '^\[' '$J/broken.log') -eq $n_bj ] &&
+           [ \$(ls '$J'/b/*/*.pdf | wc -l) -eq \$(( $n_bj - \$(grep -c ' ${bad%.xml}\$' '$J/broken.jobs') )) ]"
+ok "batch: the progress lines are numbered 1..$n_bj in order" \
+    sh -c "grep '^\[' '$J/broken.log' | sed 's/^\[\([0-9]*\)\/.*/\1/' | tr '\n' ' ' |
+           grep -qx \"\$(seq -s ' ' 1 $n_bj) \""
+printf 'kallelse 2024-01-30\nprotokol 2024-01-30\n' >"$J/typo.jobs"
+ok "batch: a malformed job line is refused (exit 2) with file:line, before any job runs" \
+    sh -c "MOTESDOK_OUT='$J/typo' '$BIN' batch '$J/typo.jobs' 2>'$J/typo.err'; rc=\$?; cat '$J/typo.err';
+           [ \$rc -eq 2 ] && grep -q '^$J/typo.jobs:2: error: a job is' '$J/typo.err' &&
+           ! test -e '$J/typo/2024-01-30/kallelse.pdf'"
+
+# The batch's PDFs are byte for byte the single commands' (the shared fonts, patterns,
+# schema and stylesheets change nothing), for meetings, their protokoll and a kalendarium.
+{ jobs_of "$A/gen" | head -n 6; echo "kalender $(echo "$years" | tail -n 1)"; } >"$J/same.jobs"
+ok "batch -j2: $(wc -l <"$J/same.jobs") documents" \
+    env MOTESDOK_MEETINGS="$A/meetings" MOTESDOK_OUT="$J/same-b" "$BIN" batch -j2 "$J/same.jobs"
+ok "batch: the same documents one command each" \
+    sh -c "while read -r what name; do
+               MOTESDOK_MEETINGS='$A/meetings' MOTESDOK_OUT='$J/same-s' '$BIN' \$what \$name 2>/dev/null ||
+                   exit 1; done <'$J/same.jobs'"
+ok "batch: its PDFs and layout trees are byte-identical to the single commands'" \
+    sh -c "cd '$J/same-s' && find . -name '*.pdf' -o -name '*.fo' | LC_ALL=C sort >'$J/same.files' &&
+           [ \$(grep -c pdf '$J/same.files') -eq \$(wc -l <'$J/same.jobs') ] &&
+           while read -r f; do cmp '$J/same-s/'\$f '$J/same-b/'\$f || exit 1; done <'$J/same.files'"
+
+# A worker killed by a signal: its job is reported as failed, the other jobs still finish
+# (a new worker takes them), and the batch fails. The list is the documents three times over,
+# so that plenty of jobs are left when the first line appears, however fast the machine.
+jobs_of "$A/gen" >"$J/kill.once"
+for i in 1 2 3; do cat "$J/kill.once"; done >"$J/kill.jobs"
+n_kj=$(wc -l <"$J/kill.jobs")
+(exec env MOTESDOK_MEETINGS="$A/meetings" MOTESDOK_OUT="$J/k" "$BIN" batch -j2 --log "$J/klog" \
+    "$J/kill.jobs" >"$J/kill.out" 2>"$J/kill.err") &
+bpid=$!
+i=0
+while ! grep -q '^\[1/' "$J/kill.out" 2>/dev/null && [ $i -lt 2000 ]; do sleep 0.01; i=$((i + 1)); done
+victim=$(cat "/proc/$bpid/task/$bpid/children" 2>/dev/null | cut -d' ' -f1)
+[ -n "$victim" ] && kill -9 "$victim"
+wait $bpid
+echo $? >"$J/kill.rc"
+ok "batch: a worker killed by signal 9 is that job's failure; the other $((n_kj - 1)) jobs finish" \
+    sh -c "cat '$J/kill.out'; [ -n '$victim' ] && [ \$(cat '$J/kill.rc') -eq 1 ] &&
+           [ \$(grep -c '^\[' '$J/kill.out') -eq $n_kj ] &&
+           [ \$(grep -c 'FAILED (killed by signal 9' '$J/kill.out') -eq 1 ] &&
+           [ \$(grep -c FAILED '$J/kill.out') -eq 1 ] &&
+           [ \$(ls '$J'/k/*/*.pdf | wc -l) -eq \$(wc -l <'$J/kill.once') ] &&
+           grep -q 'error: .*killed by signal 9' '$J'/klog/failed/*.log"
 
 # The kalendarium of YEAR reads the meetings of YEAR and YEAR-1 only: a broken meeting of
 # another year does not stop it, one of the year before does.

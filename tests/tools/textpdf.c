@@ -2,10 +2,11 @@
  * person's name, never hyphenated nor broken at its own hyphen) set justified at 60, 90 and 160 mm,
  * one width per page, in Noto Sans 10/14 pt, on A3-high pages so that each width fits one page.
  * Prints per width and per paragraph the figures the issue asks for (hyphenated lines, loose lines,
- * the widest word space), glyphs missing from every font, and per page the lines that end in an
- * inserted hyphen, so that tests/text/check.py can compare pdftotext's text with the input. The PDF
- * goes through the finishing step, one P structure element per paragraph, as every PDF the
- * tests make (tests/pdf/check.py). Usage: textpdf PARAGRAPHS.txt OUT.pdf */
+ * the widest word space), the widest and the tightest letter-spacing used, glyphs missing from
+ * every font, and per page the lines that end in an inserted hyphen, so that tests/text/check.py
+ * can compare pdftotext's text with the input. The PDF goes through the finishing step, one P
+ * structure element per paragraph, as every PDF the tests make (tests/pdf/check.py). Usage:
+ * textpdf PARAGRAPHS.txt OUT.pdf */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,7 +133,7 @@ main(int argc, char **argv)
         char figures[4096] = "";
         size_t figures_len = 0;
         int par_no = 0;
-        int32_t max_space = MD_SP_PER_PT;
+        int32_t max_space = MD_SP_PER_PT, max_track = 0, min_track = 0;
         printf("hyphenated-lines %d:", w + 1);
         char *copy = md_strdup(text);
         char *save = NULL;
@@ -164,9 +165,11 @@ main(int argc, char **argv)
             int k = snprintf(figures + figures_len, sizeof figures - figures_len,
                              "  paragraph %d: lines %zu, hyphenated %zu, two in a row %zu, loose "
                              "%zu, one word short %zu, overfull %zu, widest space %.2f x "
-                             "natural\n",
+                             "natural, letter-spacing %+.4f to %+.4f em\n",
                              par_no, out.lines_len, out.hyphens, par_doubles, out.loose_lines,
-                             out.short_lines, par_over, (double)out.max_space_ratio / MD_SP_PER_PT);
+                             out.short_lines, par_over, (double)out.max_space_ratio / MD_SP_PER_PT,
+                             (double)out.min_tracking / MD_SP_PER_PT,
+                             (double)out.max_tracking / MD_SP_PER_PT);
             if (k > 0 && (size_t)k < sizeof figures - figures_len)
                 figures_len += (size_t)k;
             hyphens += out.hyphens;
@@ -174,15 +177,19 @@ main(int argc, char **argv)
             loose += out.loose_lines;
             if (out.max_space_ratio > max_space)
                 max_space = out.max_space_ratio;
+            max_track = out.max_tracking > max_track ? out.max_tracking : max_track;
+            min_track = out.min_tracking < min_track ? out.min_tracking : min_track;
             c.ops->end_tag(c.self, "P");
             baseline += PT(7);
         }
         printf("\n");
         printf("width %d mm: lines %zu, hyphenated %zu, two in a row %zu, loose %zu, "
-               "one word short %zu, overfull %zu, widest space %.2f x natural, missing glyphs "
-               "%zu\n%s",
+               "one word short %zu, overfull %zu, widest space %.2f x natural, letter-spacing "
+               "%+.4f to %+.4f em (limits %+.3f, %+.3f), missing glyphs %zu\n%s",
                widths_mm[w], lines, hyphens, doubles, loose, short_lines, overfull,
-               (double)max_space / MD_SP_PER_PT, missing, figures);
+               (double)max_space / MD_SP_PER_PT, (double)min_track / MD_SP_PER_PT,
+               (double)max_track / MD_SP_PER_PT, -p.tracking_shrink / 1000.0,
+               p.tracking_stretch / 1000.0, missing, figures);
         md_free(copy);
         if (w == 2)
             c.ops->end_tag(c.self, "Document");

@@ -582,6 +582,46 @@ test_values(void)
     CHECK_INT(md_fo_round_div(5, 2), 3);
 }
 
+/* Author, subject and keywords from the XMP packet in fo:declarations, as FOP reads them. */
+static void
+test_metadata(void)
+{
+    md_fo_doc *doc = NULL;
+    char *report = NULL;
+    const char *xmp =
+        FO_OPEN "<fo:layout-master-set/><fo:declarations>"
+                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+                "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description "
+                "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+                "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">"
+                "<dc:creator><rdf:Seq><rdf:li>Örebro kommun</rdf:li><rdf:li> Samverkansrådet\n"
+                "  </rdf:li></rdf:Seq></dc:creator>"
+                "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">Kallelse\n   och "
+                "föredragningslista</rdf:li></rdf:Alt></dc:description>"
+                "<pdf:Keywords>kallelse, 2024</pdf:Keywords>"
+                "<dc:title>not read here</dc:title>"
+                "</rdf:Description></rdf:RDF></x:xmpmeta></fo:declarations>"
+                "<fo:page-sequence master-reference=\"p\"><fo:flow flow-name=\"xsl-region-body\">"
+                "<fo:block>x</fo:block>" FLOW_CLOSE;
+    CHECK_INT(run(xmp, &doc, &report), MD_OK);
+    const md_fo_meta *m = doc != NULL ? md_fo_meta_of(doc) : NULL;
+    CHECK(m != NULL && m->author != NULL &&
+          strcmp(m->author, "Örebro kommun, Samverkansrådet") == 0);
+    CHECK(m != NULL && m->subject != NULL &&
+          strcmp(m->subject, "Kallelse och föredragningslista") == 0);
+    CHECK(m != NULL && m->keywords != NULL && strcmp(m->keywords, "kallelse, 2024") == 0);
+    /* Nothing is warned about: the XMP packet is read, not skipped as unknown. */
+    CHECK_STR(report, "");
+    md_fo_free(doc);
+    md_free(report);
+    /* Without declarations, or with an empty creator: NULL. */
+    CHECK_INT(run(FLOW_OPEN "<fo:block>x</fo:block>" FLOW_CLOSE, &doc, &report), MD_OK);
+    m = doc != NULL ? md_fo_meta_of(doc) : NULL;
+    CHECK(m != NULL && m->author == NULL && m->subject == NULL && m->keywords == NULL);
+    md_fo_free(doc);
+    md_free(report);
+}
+
 int
 main(void)
 {
@@ -596,5 +636,6 @@ main(void)
     test_refusals();
     test_file();
     test_alloc_failures();
+    test_metadata();
     return check_done();
 }

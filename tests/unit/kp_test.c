@@ -347,6 +347,84 @@ test_capped(void)
     md_free(lines);
 }
 
+/* Letter-spacing (stretch_track) as a second, capped source of stretch: one justified line
+ * "20 20 20", two word spaces 4 plus 2 (TeX's proportions: 1.5 times natural at ratio 1),
+ * natural width 68, at width 74, short 6.
+ *   Spaces alone: badness(6, 4), r = 297 * 6 / 4 = 445, b = (445^3 + 2^17) / 2^18
+ *   = 88252197 / 262144 = 336 (loose: spaces 4 + 1.5 * 2 = 7 pt, 1.75 times natural).
+ *   With 1 pt of letter-spacing on each box: badness(6, 4 + 3), r = 297 * 6 / 7 = 254,
+ *   b = (16387064 + 131072) / 262144 = 63; ratio 6/7 = 56173 / 65536; spaces
+ *   4 + 6/7 * 2 = 5.71 pt, 1.43 times natural, and 6/7 pt of letter-spacing per box. */
+static void
+test_tracking(void)
+{
+    for (int tracked = 0; tracked < 2; tracked++) {
+        para q = {0};
+        md_kp_params p = defaults();
+        p.tolerance = 10000;
+        md_kp_line *lines = NULL;
+        size_t len = 0;
+        for (int i = 0; i < 3; i++) {
+            if (i > 0) {
+                add_penalty(&q, MD_KP_INF, 0, 0, 0);
+                add_glue(&q, 4 * PT, 2 * PT, 0, 0);
+            }
+            add_box(&q, 20 * PT);
+            q.it[q.n - 1].stretch_track = tracked ? PT : 0;
+        }
+        add_penalty(&q, -MD_KP_INF, 0, 0, 0);
+        md_sp w = 74 * PT;
+        CHECK_INT(md_kp_break(q.it, q.n, &w, 1, &p, &lines, &len), MD_OK);
+        CHECK_INT(len, 1);
+        if (len == 1) {
+            CHECK_INT(lines[0].badness, tracked ? 63 : 336);
+            CHECK_INT(lines[0].ratio, tracked ? 56173 : 98304); /* 6/7, 3/2 */
+        }
+        md_free(lines);
+    }
+}
+
+/* is_graded and a line of one word with letter-spacing: 250 pt lines, A (200 pt, capped 4,
+ * letter-spacing 20) g1 (10 plus 1) B (20) P (penalty 1000) G (10 plus 1) C (200, capped 4),
+ * then the end. Two ways:
+ *   X: "A" alone, 50 pt short: capped 4 + 20 spent, 26 pt left. Graded by its expansion
+ *      alone, r = 26 / 4 = 6.5, 100 r^3 = 27462, d = 27472^2 = 754710784 + adj 10000; then
+ *      "B C" + fil, d 100.
+ *   Y: "A B" at P, 20 pt short, stretch 1 + capped 24: badness(20, 25), r = 237, b 51,
+ *      d = 61^2 + 1000^2 = 1003721; then "C" + fil, d 100.
+ * Y wins. Were the letter-spacing part of the yardstick (r = 26 / 24 = 1.083, 127) X would
+ * cost 137^2 + 10000 + 100 = 28869 and win: a lone word leaving a 26 pt hole would look
+ * cheaper than a line of badness 51. */
+static void
+test_graded_tracking(void)
+{
+    const md_sp P = MD_SP_PER_PT;
+    md_kp_item items[] = {
+        {.type = MD_KP_BOX, .width = 200 * P, .stretch_capped = 4 * P, .stretch_track = 20 * P},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = P},
+        {.type = MD_KP_BOX, .width = 20 * P},
+        {.type = MD_KP_PENALTY, .penalty = 1000},
+        {.type = MD_KP_GLUE, .width = 10 * P, .stretch = P},
+        {.type = MD_KP_BOX, .width = 200 * P, .stretch_capped = 4 * P},
+        {.type = MD_KP_PENALTY, .penalty = MD_KP_INF},
+        {.type = MD_KP_GLUE, .stretch_fil = P},
+    };
+    md_sp width = 250 * P;
+    md_kp_params p;
+    md_kp_params_default(&p);
+    p.tolerance = MD_KP_INF;
+    p.pretolerance = -1;
+    p.emergency_stretch = 0;
+    p.is_graded = 1;
+    md_kp_line *lines = NULL;
+    size_t n = 0;
+    CHECK_INT(md_kp_break(items, 8, &width, 1, &p, &lines, &n), MD_OK);
+    CHECK_INT(n, 2);
+    CHECK_INT(n > 0 ? lines[0].end : 0, 3);
+    CHECK_INT(n > 0 ? lines[0].badness : 0, 51);
+    md_free(lines);
+}
+
 /* max_hyphen_run 1 forbids the best paragraph, which hyphenates two lines in a row.
  * Words "5 5 2-3 5 5-5 4-2", width 20, glue 2 plus 2 minus 1. Items: 0:5 1:g 2:5 3:g 4:2
  * 5:hy 6:3 7:g 8:5 9:g 10:5 11:hy 12:5 13:g 14:4 15:hy 16:2 17:pen 18:fil.
@@ -751,16 +829,18 @@ measure(const oracle *o, size_t prev, size_t e)
             s++;
     }
     for (size_t i = s; i < e; i++) {
+        /* Letter-spacing (stretch_track) is capped stretch too: the two only differ when a
+         * graded line is judged, which the search does not do. */
         if (o->it[i].type == MD_KP_BOX) {
             m.width += o->it[i].width;
-            m.capped += o->it[i].stretch_capped;
+            m.capped += o->it[i].stretch_capped + o->it[i].stretch_track;
             m.shrink += o->it[i].shrink;
         } else if (o->it[i].type == MD_KP_GLUE) {
             m.width += o->it[i].width;
             m.stretch += o->it[i].stretch;
             m.shrink += o->it[i].shrink;
             m.fil += o->it[i].stretch_fil;
-            m.capped += o->it[i].stretch_capped;
+            m.capped += o->it[i].stretch_capped + o->it[i].stretch_track;
         }
     }
     if (e < o->n && o->it[e].type == MD_KP_PENALTY)
@@ -1007,15 +1087,26 @@ random_para(para *q, int is_mono)
                 int is_explicit = rnd(5) == 0;
                 add_penalty(q, is_explicit ? 50 : (int32_t)rnd(200),
                             is_mono ? 5 * PT : (md_sp)rnd(PT + 1), 1, is_explicit);
+                /* The letter gap at a hyphenation point, on an empty glue that a break there
+                 * discards (as para builds it). */
+                if (!is_mono && rnd(3) == 0) {
+                    add_glue(q, 0, 0, (md_sp)rnd(PT / 8), 0);
+                    q->it[q->n - 1].stretch_track = (md_sp)rnd(PT / 4);
+                }
             }
             if (is_mono) {
                 add_box(q, (md_sp)(1 + rnd(5)) * 5 * PT);
             } else {
                 add_box(q, (md_sp)(1 + rnd(6)) * PT + (md_sp)rnd(PT));
-                /* A font's expansion: capped stretch and shrink on the box itself. */
+                /* A font's expansion: capped stretch and shrink on the box itself; and
+                 * letter-spacing, stretch_track and more shrink. */
                 if (rnd(3) == 0) {
                     q->it[q->n - 1].stretch_capped = (md_sp)rnd(PT / 4);
                     q->it[q->n - 1].shrink = (md_sp)rnd(PT / 4);
+                }
+                if (rnd(3) == 0) {
+                    q->it[q->n - 1].stretch_track = (md_sp)rnd(PT / 2);
+                    q->it[q->n - 1].shrink += (md_sp)rnd(PT / 4);
                 }
             }
         }
@@ -1423,5 +1514,7 @@ main(void)
     test_alloc_failure();
     test_graded();
     test_graded_one_word();
+    test_tracking();
+    test_graded_tracking();
     return check_done();
 }

@@ -501,6 +501,63 @@ test_cli(const char *argv0)
     CHECK(system(cmd) != 0);
 }
 
+/* Page numbers in the formats of XSL §7.26.1, values checked by hand. */
+static void
+test_number_formats(void)
+{
+    char b[MD_PAGE_NUMBER_MAX];
+    static const struct {
+        int n;
+        const char *format, *want;
+    } cases[] = {
+        {7, NULL, "7"},         {7, "1", "7"},
+        {7, "01", "07"},        {123, "01", "123"},
+        {1, "i", "i"},          {4, "i", "iv"},
+        {9, "i", "ix"},         {14, "i", "xiv"},
+        {1994, "I", "MCMXCIV"}, {3888, "i", "mmmdccclxxxviii"},
+        {4000, "i", "4000"},    {1, "a", "a"},
+        {26, "a", "z"},         {27, "a", "aa"},
+        {52, "A", "AZ"},        {703, "a", "aaa"},
+        {0, "i", "0"},          {-3, "a", "-3"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len = md_page_number_format(cases[i].n, cases[i].format, b);
+        CHECK_STR(b, cases[i].want);
+        CHECK_INT((int)len, (int)strlen(cases[i].want));
+    }
+    CHECK(md_page_number_format_ok(NULL) && md_page_number_format_ok("I") &&
+          md_page_number_format_ok("01"));
+    CHECK(!md_page_number_format_ok("1.") && !md_page_number_format_ok("α") &&
+          !md_page_number_format_ok(""));
+}
+
+/* A roman front matter: printed numbers, citations and the PDF's page labels agree. */
+static void
+test_page_labels(const char *argv0)
+{
+    char bin[512], cmd[2048];
+    if (!check_build_dir(argv0, bin, sizeof bin)) {
+        CHECK(!"the test binary's path names its build folder");
+        return;
+    }
+    snprintf(cmd, sizeof cmd, "%s/motesdok typeset tests/page/labels.fo -o %s/labels.pdf", bin,
+             bin);
+    CHECK_INT(system(cmd), 0);
+    snprintf(cmd, sizeof cmd,
+             "pdftotext %s/labels.pdf - | tr -s '\\n\\f ' '   ' | grep -q 'Sida i av iii "
+             "Innehåll, se sidan 1. Sida ii av iii Tredje sidan. Sida iii av iii Huvuddel Sida "
+             "1 Andra. Sida 2'",
+             bin);
+    CHECK_INT(system(cmd), 0);
+    /* Labels i, ii, iii, then decimals from 1 at the fourth page. */
+    snprintf(cmd, sizeof cmd,
+             "qpdf --json --json-key=pagelabels %s/labels.pdf | tr -d ' \\n' | grep -q "
+             "'\"index\":0,\"label\":{\"/P\":\"u:i\".*\"index\":2,\"label\":{\"/P\":\"u:iii\""
+             ".*\"index\":3,\"label\":{\"/S\":\"/D\",\"/St\":1}'",
+             bin);
+    CHECK_INT(system(cmd), 0);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -521,6 +578,8 @@ main(int argc, char **argv)
         test_diag_order();
         test_decoration_and_inline_id();
         test_cli(argv[0]);
+        test_number_formats();
+        test_page_labels(argv[0]);
     }
     md_hyph_free(hyph);
     md_font_set_free(fonts);

@@ -7,6 +7,7 @@
 #include "check.h"
 #include "font.h"
 #include "hyph.h"
+#include "shape.h"
 
 #define PT(x) ((md_sp)((x)*MD_SP_PER_PT))
 
@@ -548,9 +549,10 @@ test_name_hyphen(void)
     CHECK_INT(overfull, 0);
 }
 
-/* A double-barrelled name wider than the line (about 95 pt in a 90 pt measure) is broken at
- * its own hyphen, "Karlsson-|Andersson", with no hyphen added, none overfull and no warning:
- * its parts fit, so no emergency break between letters. */
+/* A double-barrelled name wider than the line (about 95 pt, and about 90 pt with its glyphs
+ * and letter gaps at their tightest, in an 85 pt measure) is broken at its own hyphen,
+ * "Karlsson-|Andersson", with no hyphen added, none overfull and no warning: its parts fit, so
+ * no emergency break between letters. */
 static void
 test_wide_name(void)
 {
@@ -564,7 +566,7 @@ test_wide_name(void)
     };
     md_para_env env = {fonts, hyph};
     md_para_params p;
-    md_para_params_default(&p, PT(90));
+    md_para_params_default(&p, PT(85));
     md_para out;
     CHECK_INT(md_para_set(&env, spans, 3, &p, a, d, "t", 1, &out), MD_OK);
     char text[512];
@@ -657,6 +659,226 @@ test_alloc_failures(void)
     CHECK_INT(bad, 0);
 }
 
+/* Shapes text alone (shape, not para) in the test font at 10 pt: its width, and the gaps
+ * between its clusters (clusters - 1). */
+static md_sp
+shaped_width(const char *text, size_t *gaps)
+{
+    md_arena *a = md_arena_new();
+    md_shape_result r = {0};
+    md_sp w = -1;
+    if (md_shape_text(fonts, font, PT(10), "sv", text, strlen(text), a, &r) == MD_OK) {
+        w = r.width;
+        size_t n = 0;
+        for (size_t k = 0; k < r.runs_len; k++)
+            for (size_t g = 0; g < r.runs[k].glyphs_len; g++)
+                n += g == 0 || r.runs[k].glyphs[g].cluster != r.runs[k].glyphs[g - 1].cluster;
+        if (gaps != NULL)
+            *gaps = n > 0 ? n - 1 : 0;
+    }
+    md_shape_free(&r);
+    md_arena_free(a);
+    return w;
+}
+
+/* Glyph pairs of a run that are not where their advances (widened by x_scale) plus tr at each
+ * change of cluster put them, give or take 4 sp (integer rounding). */
+static int
+misplaced(const md_para_run *run, const md_shape_run *shaped, md_sp tr)
+{
+    int bad = 0;
+    for (size_t g = 1; g < run->glyphs_len && g < shaped->glyphs_len; g++) {
+        const md_shape_glyph *p = &shaped->glyphs[g - 1], *q = &shaped->glyphs[g];
+        int64_t dx = (int64_t)(p->x_advance - p->x_offset + q->x_offset) * run->x_scale / 65536 +
+                     (p->cluster != q->cluster ? tr : 0);
+        int64_t got = run->glyphs[g].x - run->glyphs[g - 1].x;
+        bad += got - dx > 4 || dx - got > 4;
+    }
+    return bad;
+}
+
+/* The shaped glyphs of a run's text, for misplaced. */
+static md_shape_result
+shape_run(const md_para_run *run, md_arena *a)
+{
+    md_shape_result r = {0};
+    if (md_shape_text(fonts, font, PT(10), "sv", run->text, run->text_len, a, &r) != MD_OK)
+        memset(&r, 0, sizeof r);
+    return r;
+}
+
+/* Letter-spacing takes what the word spaces cannot: "Kommunledningen har valt ett", one line
+ * justified to the end (text-align-last justify) at a width computed here from shape alone.
+ * The line has word stretch S = 3 × space/2, glyph expansion E = 2 % of the glyphs G, and
+ * letter-spacing T = 21 gaps × 0.03 em (0.3 pt); it is made short by S + E + T/2:
+ *   without letter-spacing the spaces take S + T/2: ratio 1 + T/(2S) > 1, a loose line
+ *   (spaces 1.5 + T/(4S) times natural);
+ *   with it all three grow by one ratio r = (S + E + T/2) / (S + E + T) < 1: spaces
+ *   1 + r/2 times natural (at most 1.5), letters r × 0.03 em apart (at most the limit). The
+ *   glyphs of each word stand at their advances, widened, plus r × 0.3 pt at each gap, and
+ *   the last ends at the measure. */
+static void
+test_tracking(void)
+{
+    static const char *const words[] = {"Kommunledningen", "har", "valt", "ett"};
+    md_sp glyphs = 0;
+    size_t gaps = 0;
+    for (size_t i = 0; i < 4; i++) {
+        size_t g = 0;
+        glyphs += shaped_width(words[i], &g);
+        gaps += g;
+    }
+    CHECK_INT(gaps, 21); /* no ligature in these words: letters - 1 each */
+    md_sp space = shaped_width(" ", NULL);
+    double S = 3.0 * (space / 2), E = glyphs * 0.02, T = (double)gaps * PT(10) * 30 / 1000;
+    md_sp natural = glyphs + 3 * space;
+    md_sp width = natural + (md_sp)(S + E + T / 2);
+    double r = (S + E + T / 2) / (S + E + T);
+    const char *text = "Kommunledningen har valt ett";
+    md_para_style plain = {font, PT(10), 0, 1};
+    md_para_span span = {text, strlen(text), &plain, 0, 0};
+    md_para_env env = {fonts, NULL};
+    for (int tracked = 0; tracked < 2; tracked++) {
+        md_arena *a = md_arena_new();
+        md_diags *d = md_diags_new();
+        md_para_params p;
+        md_para_params_default(&p, width);
+        p.align_last = MD_PARA_JUSTIFY;
+        if (!tracked)
+            p.tracking_stretch = p.tracking_shrink = 0;
+        CHECK_INT(p.tracking_stretch, tracked ? 30 : 0);
+        md_para out;
+        CHECK_INT(md_para_set(&env, &span, 1, &p, a, d, "t", 1, &out), MD_OK);
+        CHECK_INT(out.lines_len, 1);
+        if (out.lines_len != 1)
+            goto next;
+        const md_para_line *l = &out.lines[0];
+        double space_ratio = (double)out.max_space_ratio / 65536;
+        if (!tracked) {
+            /* 1.5 + T/(4S): more than 1.5 times natural. */
+            double want = 1.5 + T / (4 * S);
+            CHECK_INT(out.loose_lines, 1);
+            CHECK(space_ratio > 1.5 && space_ratio - want < 0.001 && want - space_ratio < 0.001);
+            CHECK_INT(l->tracking, 0);
+            goto next;
+        }
+        CHECK_INT(out.loose_lines, 0);
+        CHECK(space_ratio <= 1.5 && space_ratio - (1 + r / 2) < 0.001 &&
+              (1 + r / 2) - space_ratio < 0.001);
+        /* Letter-spacing r × 0.030 em, in em × 65536, within 2 units. */
+        double want_em = r * 0.030 * 65536;
+        CHECK(l->tracking > 0 && l->tracking <= 30 * 65536 / 1000);
+        CHECK(l->tracking - want_em < 2 && want_em - l->tracking < 2);
+        CHECK_INT(out.max_tracking, l->tracking);
+        /* Each run is one word: glyphs at their advances plus r × 0.3 pt per gap. */
+        md_sp tr = (md_sp)(r * PT(10) * 30 / 1000);
+        int bad = 0;
+        for (size_t k = 0; k < l->runs_len; k++) {
+            md_shape_result sr = shape_run(&l->runs[k], a);
+            bad += sr.runs_len != 1 || misplaced(&l->runs[k], &sr.runs[0], tr) != 0;
+            md_shape_free(&sr);
+        }
+        CHECK_INT(l->runs_len, 4);
+        CHECK_INT(bad, 0);
+        /* The line fills the measure, to a hundredth of a point. */
+        CHECK(l->width <= width + PT(0.01) && l->width >= width - PT(0.01));
+    next:
+        md_diags_free(d);
+        md_arena_free(a);
+    }
+}
+
+/* No letter-spacing inside a cluster: "officiell" is o, ffi (one ligature glyph), c, i, e, l,
+ * l: 7 clusters and 6 gaps, not 8; "q̇" (q and a combining dot above, U+0307, which Noto Sans
+ * places on the q) is two glyphs in one cluster, the mark where HarfBuzz put it. A loose
+ * justified line so that every gap is spaced. */
+static void
+test_tracking_clusters(void)
+{
+    const char *text = "officiell q\xcc\x87 fil";
+    size_t gaps = 0;
+    md_sp natural = shaped_width(text, &gaps);
+    CHECK_INT(gaps, 11); /* 7 + 1 + 3 clusters, 2 spaces: 13 clusters */
+    md_arena *a = md_arena_new();
+    md_diags *d = md_diags_new();
+    md_para_style plain = {font, PT(10), 0, 1};
+    md_para_span span = {text, strlen(text), &plain, 0, 0};
+    md_para_env env = {fonts, NULL};
+    md_para_params p;
+    md_para_params_default(&p, natural + PT(8));
+    p.align_last = MD_PARA_JUSTIFY;
+    md_para out;
+    CHECK_INT(md_para_set(&env, &span, 1, &p, a, d, "t", 1, &out), MD_OK);
+    CHECK_INT(out.lines_len, 1);
+    if (out.lines_len == 1) {
+        const md_para_line *l = &out.lines[0];
+        /* 8 pt over 2 spaces and 8 gaps: the letters are at their limit. */
+        CHECK_INT(l->tracking, 30 * 65536 / 1000);
+        md_sp tr = PT(10) * 30 / 1000;
+        int bad = 0, runs = 0;
+        for (size_t k = 0; k < l->runs_len; k++) {
+            md_shape_result sr = shape_run(&l->runs[k], a);
+            bad += sr.runs_len != 1 || misplaced(&l->runs[k], &sr.runs[0], tr) != 0;
+            if (sr.runs_len == 1 && l->runs[k].text_len == 9) {
+                runs++;
+                CHECK_INT(l->runs[k].glyphs_len, 7);
+                CHECK_INT(l->runs[k].clusters_len, 7);
+            }
+            if (sr.runs_len == 1 && l->runs[k].text_len == 3 && l->runs[k].text[0] == 'q') {
+                runs++;
+                CHECK_INT(l->runs[k].glyphs_len, 2);
+                CHECK_INT(l->runs[k].clusters_len, 1);
+            }
+            md_shape_free(&sr);
+        }
+        CHECK_INT(runs, 2);
+        CHECK_INT(bad, 0);
+    }
+    md_diags_free(d);
+    md_arena_free(a);
+}
+
+/* Ragged text and the last line of justified text get no letter-spacing: every glyph at its
+ * advance. */
+static void
+test_tracking_ragged(void)
+{
+    for (int ragged = 0; ragged < 2; ragged++) {
+        md_arena *a = md_arena_new();
+        md_diags *d = md_diags_new();
+        md_para_params p;
+        md_para_params_default(&p, PT(150));
+        if (ragged)
+            p.align = MD_PARA_START;
+        md_para out;
+        CHECK_INT(set(sample, &p, a, d, &out), MD_OK);
+        CHECK(out.lines_len >= 5);
+        int spaced = 0, bad = 0;
+        for (size_t li = 0; li < out.lines_len; li++) {
+            const md_para_line *l = &out.lines[li];
+            int is_free = ragged || li + 1 == out.lines_len;
+            spaced += l->tracking != 0;
+            for (size_t k = 0; is_free && k < l->runs_len; k++) {
+                if (l->runs[k].text_len == 1 && l->runs[k].text[0] == '-')
+                    continue;
+                md_shape_result sr = shape_run(&l->runs[k], a);
+                bad += sr.runs_len != 1 || misplaced(&l->runs[k], &sr.runs[0], 0) != 0;
+                bad += l->tracking != 0;
+                md_shape_free(&sr);
+            }
+        }
+        /* Justified, most lines are spaced a little; ragged, none. */
+        if (ragged)
+            CHECK_INT(spaced, 0);
+        else
+            CHECK(spaced >= 3);
+        CHECK(ragged ? out.max_tracking == 0 && out.min_tracking == 0 : out.max_tracking > 0);
+        CHECK_INT(bad, 0);
+        md_diags_free(d);
+        md_arena_free(a);
+    }
+}
+
 int
 main(void)
 {
@@ -680,6 +902,9 @@ main(void)
     test_last_word();
     test_name_hyphen();
     test_wide_name();
+    test_tracking();
+    test_tracking_clusters();
+    test_tracking_ragged();
     test_alloc_failures();
     md_hyph_free(hyph);
     md_font_set_free(fonts);

@@ -355,6 +355,51 @@ test_alloc_failure(void)
     CHECK(n > 2);
 }
 
+/* Words are kept once shaped (per font set): a second call gives the same glyphs in arrays of
+ * its own, and a different size, language or font is shaped anew. */
+static void
+test_cache(void)
+{
+    const char *w = "kommunledningsförvaltningen";
+    md_shape_result a = shape(sans, w), b = shape(sans, w);
+    CHECK_INT(a.runs_len, 1);
+    CHECK_INT(b.runs_len, 1);
+    CHECK_INT(a.width, b.width);
+    CHECK(a.runs_len == 1 && b.runs_len == 1 && a.runs[0].glyphs_len == b.runs[0].glyphs_len &&
+          memcmp(a.runs[0].glyphs, b.runs[0].glyphs,
+                 a.runs[0].glyphs_len * sizeof *a.runs[0].glyphs) == 0);
+    /* Copies: changing one result leaves the next alone. */
+    CHECK(a.runs != b.runs && a.runs[0].glyphs != b.runs[0].glyphs);
+    a.runs[0].glyphs[0].x_advance += 1000;
+    md_shape_result c = shape(sans, w);
+    CHECK(c.runs_len == 1 && c.runs[0].glyphs[0].x_advance == b.runs[0].glyphs[0].x_advance);
+    /* Twice the size: twice the width (to rounding), so not the kept 10 pt result. */
+    md_shape_result d = {0};
+    CHECK_INT(md_shape_text(set, sans, 2 * PT10, "sv", w, strlen(w), arena, &d), MD_OK);
+    CHECK(d.width > 2 * b.width - 64 && d.width < 2 * b.width + 64);
+    /* Another font of the set: another width. */
+    md_font *bold = NULL;
+    CHECK_INT(md_font_lookup(set, "sans-serif", 700, 0, NULL, &bold), MD_OK);
+    md_shape_result e = bold != NULL ? shape(bold, w) : (md_shape_result){0};
+    CHECK(e.runs_len == 1 && e.runs[0].font == bold && e.width > b.width);
+    /* A long text (not kept) and an empty one. */
+    char long_text[200];
+    memset(long_text, 'a', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = '\0';
+    md_shape_result f1 = shape(sans, long_text), f2 = shape(sans, long_text);
+    CHECK(f1.width > 0 && f1.width == f2.width);
+    md_shape_result g = shape(sans, "");
+    CHECK_INT(g.runs_len, 0);
+    md_shape_free(&a);
+    md_shape_free(&b);
+    md_shape_free(&c);
+    md_shape_free(&d);
+    md_shape_free(&e);
+    md_shape_free(&f1);
+    md_shape_free(&f2);
+    md_shape_free(&g);
+}
+
 int
 main(void)
 {
@@ -374,6 +419,7 @@ main(void)
         test_edges();
         test_keep();
         test_alloc_failure();
+        test_cache();
     }
     md_font_set_free(set);
     md_arena_free(arena);

@@ -123,11 +123,108 @@ test_alloc_failures(void)
     CHECK_INT(bad, 0);
 }
 
+/* Validates text against a schema parsed once (md_xml_validate_schema); returns the status
+ * and the rendered diagnostics. */
+static md_status
+run_with(const md_xml_schema *schema, const char *text, char **report)
+{
+    md_diags *d = md_diags_new();
+    md_xml_doc *doc = NULL;
+    md_status st = md_xml_read_memory("t.xml", text, strlen(text), d, &doc);
+    if (st == MD_OK)
+        st = md_xml_validate_schema(doc, schema, d);
+    md_buf out = {0};
+    md_diags_render(d, &out);
+    *report = md_buf_take(&out);
+    md_xml_free(doc);
+    md_diags_free(d);
+    return st;
+}
+
+/* One parsed schema validates many documents, each with the messages md_xml_validate gives. */
+static void
+test_schema_handle(void)
+{
+    md_diags *d = md_diags_new();
+    md_xml_schema *schema = NULL;
+    CHECK_INT(md_xml_schema_load(SCHEMA, d, &schema), MD_OK);
+    CHECK_INT((int)md_diags_count(d, MD_DIAG_ERROR), 0);
+    static const char *const docs[] = {
+        HEAD AGENDA("") TAIL,
+        HEAD "<agenda><bogus/></agenda>\n" TAIL,
+        HEAD AGENDA("<action due=\"2024-13-01\">Ring</action>") TAIL,
+        "<meeting date=\"2024-01-30\"/>",
+        HEAD AGENDA("<p>Hej</p>") TAIL,
+    };
+    /* Twice over, so that a schema changed by a validation would show. */
+    for (int round = 0; round < 2 && schema != NULL; round++) {
+        for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
+            char *once = NULL, *kept = NULL;
+            md_diags *d1 = md_diags_new();
+            md_xml_doc *doc = NULL;
+            md_status want = md_xml_read_memory("t.xml", docs[i], strlen(docs[i]), d1, &doc);
+            if (want == MD_OK)
+                want = md_xml_validate(doc, SCHEMA, d1);
+            md_buf out = {0};
+            md_diags_render(d1, &out);
+            once = md_buf_take(&out);
+            md_xml_free(doc);
+            md_diags_free(d1);
+            CHECK_INT(run_with(schema, docs[i], &kept), want);
+            CHECK_STR(kept, once);
+            md_free(once);
+            md_free(kept);
+        }
+    }
+    /* The statuses themselves, so that the comparison above cannot pass on two wrong runs. */
+    char *r = NULL;
+    CHECK_INT(run_with(schema, docs[0], &r), MD_OK);
+    CHECK_STR(r, "");
+    md_free(r);
+    CHECK_INT(run_with(schema, docs[1], &r), MD_EINPUT);
+    CHECK(strstr(r, "t.xml:3: error: <bogus> is not allowed here inside <agenda>") != NULL);
+    md_free(r);
+    CHECK_INT(run_with(schema, docs[3], &r), MD_EINPUT);
+    CHECK(strstr(r, "is not in the meeting namespace") != NULL);
+    md_free(r);
+    md_xml_schema_free(schema);
+    md_xml_schema_free(NULL);
+
+    /* A schema that is not there: MD_EIO, the file named. */
+    md_xml_schema *none = NULL;
+    CHECK_INT(md_xml_schema_load("tests/no-such-schema.rng", d, &none), MD_EIO);
+    CHECK(none == NULL);
+    md_buf out = {0};
+    md_diags_render(d, &out);
+    CHECK(out.data != NULL && strstr(out.data, "tests/no-such-schema.rng") != NULL);
+    md_buf_free(&out);
+    md_diags_free(d);
+
+    /* Every allocation of the load can fail without a crash or a leak. */
+    int bad = 0, done = 0;
+    for (unsigned long k = 1; k < 100 && !done; k++) {
+        md_diags *d2 = md_diags_new();
+        md_xml_schema *s = NULL;
+        if (d2 == NULL)
+            continue;
+        md_alloc_fail_at(k);
+        md_status st = md_xml_schema_load(SCHEMA, d2, &s);
+        md_alloc_fail_at(0);
+        bad += st != MD_OK && st != MD_ENOMEM;
+        done = st == MD_OK;
+        md_xml_schema_free(s);
+        md_diags_free(d2);
+    }
+    CHECK_INT(bad, 0);
+    CHECK(done);
+}
+
 int
 main(void)
 {
     test_reading();
     test_lint();
     test_alloc_failures();
+    test_schema_handle();
     return check_done();
 }

@@ -383,9 +383,49 @@ test_alloc_failures(void)
     CHECK(done);
 }
 
+/* md_xslt_load_kept: one compiled stylesheet per root and path for the process, which runs
+ * like a freshly loaded one; a stylesheet that fails is not kept. */
+static void
+test_kept(void)
+{
+    md_diags *d = md_diags_new();
+    md_xslt *a = NULL, *b = NULL, *c = NULL, *bad = NULL;
+    CHECK_INT(md_xslt_load_kept(".", "tests/xslt/line.xsl", d, &a), MD_OK);
+    CHECK_INT(md_xslt_load_kept(".", "tests/xslt/line.xsl", d, &b), MD_OK);
+    CHECK(a != NULL && a == b);
+    CHECK_INT(md_xslt_load_kept(".", "tests/xslt/l10n-test.xsl", d, &c), MD_OK);
+    CHECK(c != NULL && c != a);
+    CHECK_INT(md_xslt_load_kept(".", "tests/xslt/bad-syntax.xsl", d, &bad), MD_EINPUT);
+    CHECK(bad == NULL);
+    size_t errors = md_diags_count(d, MD_DIAG_ERROR);
+    CHECK_INT(md_xslt_load_kept(".", "tests/xslt/bad-syntax.xsl", d, &bad), MD_EINPUT);
+    CHECK(md_diags_count(d, MD_DIAG_ERROR) > errors); /* compiled again, reported again */
+    /* The kept stylesheet gives what a fresh one gives, run after run. */
+    result fresh;
+    run("tests/xslt/line.xsl", LINES, NULL, &fresh);
+    for (int i = 0; i < 2; i++) {
+        md_xml_doc *doc = NULL;
+        md_buf out = {0};
+        CHECK_INT(md_xml_read(LINES, d, &doc), MD_OK);
+        CHECK_INT(md_xslt_run(a, doc, NULL, d, &out), MD_OK);
+        CHECK_STR(out.data ? out.data : "", fresh.out ? fresh.out : "");
+        md_buf_free(&out);
+        md_xml_free(doc);
+    }
+    result_free(&fresh);
+    md_xslt_kept_free();
+    md_xslt_kept_free();
+    /* After the release a new one is compiled. */
+    CHECK_INT(md_xslt_load_kept(".", "tests/xslt/line.xsl", d, &b), MD_OK);
+    CHECK(b != NULL);
+    md_xslt_kept_free();
+    md_diags_free(d);
+}
+
 int
 main(void)
 {
+    test_kept();
     test_l10n_table();
     test_line_and_params();
     test_build_date();

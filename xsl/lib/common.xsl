@@ -471,7 +471,7 @@
 
   <!-- A figure: the image (at its width, else scaled down to the column) and its caption. -->
   <xsl:template match="m:figure">
-    <fo:block space-after="{format-number($page:line, '0.##')}pt" keep-together.within-page="always"
+    <fo:block space-after="{$page:line-pt}" keep-together.within-page="always"
         md:src="{md:line()}">
       <fo:block md:src="{md:line(m:image)}">
         <fo:external-graphic src="url('{m:image/@src}')" fox:alt-text="{m:image/@alt}">
@@ -826,7 +826,7 @@
         <fo:list-item md:src="{md:line()}">
           <xsl:if test="not(*[not(self::m:title)]) and position() != last()">
             <xsl:attribute name="space-after">
-              <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+              <xsl:value-of select="$page:half-line-pt"/>
             </xsl:attribute>
           </xsl:if>
           <fo:list-item-label xsl:use-attribute-sets="page:list-label">

@@ -8,11 +8,16 @@
   docs/fo-subset.md. Reference: docs/documents.md.
 
   A driver imports params.xsl, l10n-sv.xsl, brand.xsl, this file and common.xsl, and makes
-  the whole document with one call:
+  the whole document with one call, and the blocks of the flow with a template in mode
+  page:content for the same context node:
     <xsl:call-template name="page:document">
       <xsl:with-param name="kind" select="'kallelse'"/>   (an sv.xml id)
-      <xsl:with-param name="content"> …the blocks of the flow… </xsl:with-param>
     </xsl:call-template>
+    <xsl:template match="/m:meeting" mode="page:content">
+      …the blocks of the flow…
+    </xsl:template>
+  (A content param with the blocks works too, but builds them as a result tree fragment and
+  then copies it: a tenth of the transform of a long protokoll.)
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -23,6 +28,10 @@
     xmlns:l10n="urn:motesdok:l10n"
     xmlns:brand="urn:motesdok:brand:1"
     xmlns:page="urn:motesdok:fo-page"
+    xmlns:x="adobe:ns:meta/"
+    xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    xmlns:dc="http://purl.org/dc/elements/1.1/"
+    xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     exclude-result-prefixes="m l10n brand page">
 
   <!-- == Sizes (numbers in pt or mm), all derived from the brand and the master params == -->
@@ -37,6 +46,34 @@
   <xsl:variable name="page:small-size" select="$page:body-size div $page:scale"/>
   <!-- The unit of vertical rhythm: one line of body text. -->
   <xsl:variable name="page:line" select="$page:body-size * $brand:line-height"/>
+
+  <!-- The lengths the attribute sets and blocks use, as FO lengths ("10.5pt", at most two
+       decimals), formatted once: an attribute set is evaluated on every use, and
+       format-number() on each of thousands of blocks was a tenth of the transform. -->
+  <xsl:variable name="page:body-size-pt"
+      select="concat(format-number($page:body-size, '0.##'), 'pt')"/>
+  <xsl:variable name="page:small-pt"
+      select="concat(format-number($page:small-size, '0.##'), 'pt')"/>
+  <xsl:variable name="page:h1-pt" select="concat(format-number($page:h1-size, '0.##'), 'pt')"/>
+  <xsl:variable name="page:h2-pt" select="concat(format-number($page:h2-size, '0.##'), 'pt')"/>
+  <xsl:variable name="page:h3-pt" select="concat(format-number($page:h3-size, '0.##'), 'pt')"/>
+  <xsl:variable name="page:line-pt" select="concat(format-number($page:line, '0.##'), 'pt')"/>
+  <xsl:variable name="page:line-and-half-pt"
+      select="concat(format-number($page:line * 1.5, '0.##'), 'pt')"/>
+  <xsl:variable name="page:half-line-pt"
+      select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+  <xsl:variable name="page:quarter-line-pt"
+      select="concat(format-number($page:line div 4, '0.##'), 'pt')"/>
+  <xsl:variable name="page:list-distance-pt"
+      select="concat(format-number($page:body-size * 1.8, '0.##'), 'pt')"/>
+  <xsl:variable name="page:list-separation-pt"
+      select="concat(format-number($page:body-size * 0.5, '0.##'), 'pt')"/>
+  <xsl:variable name="page:facts-distance-pt"
+      select="concat(format-number($page:body-size * 5, '0.##'), 'pt')"/>
+  <xsl:variable name="page:decision-padding-pt"
+      select="concat(format-number($page:body-size div 2, '0.##'), 'pt')"/>
+  <xsl:variable name="page:cell-padding-pt"
+      select="concat(format-number($page:body-size div 3, '0.##'), 'pt')"/>
 
   <!-- A4 portrait; the first page's header holds the logo and the organisation name. -->
   <xsl:variable name="page:width" select="210"/>
@@ -102,12 +139,13 @@
 
   <!-- The whole fo:root: masters, one page sequence (id "document", which the footer's
        page-number-citation-last cites), the static content and the flow. kind is the sv.xml
-       id of the document's name ("kallelse", "protokoll" …); content the blocks of the flow;
+       id of the document's name ("kallelse", "protokoll" …); the flow is the context node's
+       template in mode page:content (or the param content, when given);
        bodies and date make the title "Kind Bodies Date" (PDF metadata) and the running
        header, by default from the meeting. -->
   <xsl:template name="page:document">
     <xsl:param name="kind"/>
-    <xsl:param name="content"/>
+    <xsl:param name="content" select="/.."/>
     <!-- Who and when, for the title and the running header: by default the meeting's bodies
          and date; a document that is not one meeting's (the kalendarium) passes its own. -->
     <xsl:param name="bodies">
@@ -127,6 +165,47 @@
     </xsl:variable>
     <fo:root xml:lang="sv" language="sv" country="SE">
       <xsl:call-template name="page:layout-masters"/>
+      <!-- The PDF's metadata as FOP reads it (an XMP packet): the title (FOP takes it from
+           here, motesdok from fo:title: the same words), the organisation as author, what
+           the document is as subject, and keywords. -->
+      <fo:declarations>
+        <x:xmpmeta>
+          <rdf:RDF>
+            <rdf:Description rdf:about="">
+              <dc:title>
+                <rdf:Alt>
+                  <rdf:li xml:lang="x-default">
+                    <xsl:value-of select="concat($kind-name, ' ', $bodies, ' ', $date)"/>
+                  </rdf:li>
+                </rdf:Alt>
+              </dc:title>
+              <dc:creator>
+                <rdf:Seq>
+                  <rdf:li>
+                    <xsl:value-of select="$brand:name"/>
+                    <xsl:if test="$brand:unit">
+                      <xsl:value-of select="concat(', ', $brand:unit)"/>
+                    </xsl:if>
+                  </rdf:li>
+                </rdf:Seq>
+              </dc:creator>
+              <dc:description>
+                <rdf:Alt>
+                  <rdf:li xml:lang="x-default">
+                    <xsl:call-template name="l10n:string">
+                      <xsl:with-param name="id" select="concat('subject-', $kind)"/>
+                    </xsl:call-template>
+                    <xsl:value-of select="concat(': ', $bodies, ', ', $date)"/>
+                  </rdf:li>
+                </rdf:Alt>
+              </dc:description>
+              <pdf:Keywords>
+                <xsl:value-of select="concat($kind-name, ', ', $bodies, ', ', $brand:name)"/>
+              </pdf:Keywords>
+            </rdf:Description>
+          </rdf:RDF>
+        </x:xmpmeta>
+      </fo:declarations>
       <fo:page-sequence master-reference="document" id="document"
           xsl:use-attribute-sets="page:body">
         <fo:title>
@@ -163,7 +242,14 @@
           <xsl:call-template name="page:footer"/>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
-          <xsl:copy-of select="$content"/>
+          <xsl:choose>
+            <xsl:when test="$content">
+              <xsl:copy-of select="$content"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:apply-templates select="." mode="page:content"/>
+            </xsl:otherwise>
+          </xsl:choose>
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
@@ -195,7 +281,7 @@
   <xsl:attribute-set name="page:body">
     <xsl:attribute name="font-family"><xsl:value-of select="$brand:body-family"/></xsl:attribute>
     <xsl:attribute name="font-size">
-      <xsl:value-of select="concat(format-number($page:body-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:body-size-pt"/>
     </xsl:attribute>
     <xsl:attribute name="line-height"><xsl:value-of select="$brand:line-height"/></xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$brand:color-text"/></xsl:attribute>
@@ -207,7 +293,7 @@
   <!-- Header and footer text. -->
   <xsl:attribute-set name="page:furniture">
     <xsl:attribute name="font-size">
-      <xsl:value-of select="concat(format-number($page:small-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:small-pt"/>
     </xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$brand:color-muted"/></xsl:attribute>
     <xsl:attribute name="hyphenate">false</xsl:attribute>
@@ -216,18 +302,18 @@
   <!-- A paragraph. -->
   <xsl:attribute-set name="page:p">
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
   <!-- Small text: captions, notes. -->
   <xsl:attribute-set name="page:small">
     <xsl:attribute name="font-size">
-      <xsl:value-of select="concat(format-number($page:small-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:small-pt"/>
     </xsl:attribute>
     <xsl:attribute name="color"><xsl:value-of select="$brand:color-muted"/></xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
@@ -244,36 +330,36 @@
   <xsl:attribute-set name="page:h1" use-attribute-sets="page:heading">
     <xsl:attribute name="role">H1</xsl:attribute>
     <xsl:attribute name="font-size">
-      <xsl:value-of select="concat(format-number($page:h1-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:h1-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
   <xsl:attribute-set name="page:h2" use-attribute-sets="page:heading">
     <xsl:attribute name="role">H2</xsl:attribute>
     <xsl:attribute name="font-size">
-      <xsl:value-of select="concat(format-number($page:h2-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:h2-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-before">
-      <xsl:value-of select="concat(format-number($page:line * 1.5, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:line-and-half-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
   <xsl:attribute-set name="page:h3" use-attribute-sets="page:heading">
     <xsl:attribute name="role">H3</xsl:attribute>
     <xsl:attribute name="font-size">
-      <xsl:value-of select="concat(format-number($page:h3-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:h3-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-before">
-      <xsl:value-of select="concat(format-number($page:line, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:line-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 4, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:quarter-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
@@ -286,20 +372,20 @@
   <!-- Lists: the label column is two body sizes wide. -->
   <xsl:attribute-set name="page:list">
     <xsl:attribute name="provisional-distance-between-starts">
-      <xsl:value-of select="concat(format-number($page:body-size * 1.8, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:list-distance-pt"/>
     </xsl:attribute>
     <xsl:attribute name="provisional-label-separation">
-      <xsl:value-of select="concat(format-number($page:body-size * 0.5, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:list-separation-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
   <!-- Label/value lists (date, time, place): the label column is wider. -->
   <xsl:attribute-set name="page:facts" use-attribute-sets="page:list">
     <xsl:attribute name="provisional-distance-between-starts">
-      <xsl:value-of select="concat(format-number($page:body-size * 5, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:facts-distance-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
@@ -317,7 +403,7 @@
     <xsl:attribute name="width">100%</xsl:attribute>
     <xsl:attribute name="border-collapse">collapse</xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
@@ -326,7 +412,7 @@
       <xsl:value-of select="concat('0.5pt solid ', $brand:color-rule)"/>
     </xsl:attribute>
     <xsl:attribute name="padding">
-      <xsl:value-of select="concat(format-number($page:body-size div 3, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:cell-padding-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
@@ -348,20 +434,20 @@
       <xsl:value-of select="$brand:color-table-header-background"/>
     </xsl:attribute>
     <xsl:attribute name="padding">
-      <xsl:value-of select="concat(format-number($page:body-size div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:decision-padding-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 
   <!-- A group of blocks with a label (discussion group, proposal …): indented a little. -->
   <xsl:attribute-set name="page:group">
     <xsl:attribute name="margin-left">
-      <xsl:value-of select="concat(format-number($page:body-size, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:body-size-pt"/>
     </xsl:attribute>
     <xsl:attribute name="space-after">
-      <xsl:value-of select="concat(format-number($page:line div 2, '0.##'), 'pt')"/>
+      <xsl:value-of select="$page:half-line-pt"/>
     </xsl:attribute>
   </xsl:attribute-set>
 

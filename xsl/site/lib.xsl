@@ -11,19 +11,30 @@
     xmlns:site="urn:motesdok:site"
     exclude-result-prefixes="m l10n site">
 
-  <!-- The site's own strings (document() resolves against this file). -->
-  <xsl:variable name="site:strings" select="document('sv.xml')/l10n:strings/l10n:s"/>
+  <!-- The site's own strings (document() resolves against this file), found by id with the
+       key site:string (key() looks in the document of the context node, so a lookup first
+       makes this sv.xml the context: a filter [@id = $id] compares the id with every string
+       on each call, thousands of calls for the shared pages of a large archive). -->
+  <xsl:variable name="site:strings" select="document('sv.xml')/l10n:strings"/>
+  <xsl:key name="site:string" match="l10n:s" use="@id"/>
 
   <!-- The string with this id: xsl/site/sv.xml, else xsl/lib/sv.xml (l10n:string stops the
        transform when neither has it). -->
   <xsl:template name="site:s">
     <xsl:param name="id"/>
-    <xsl:variable name="s" select="$site:strings[@id = $id]"/>
+    <xsl:variable name="found">
+      <xsl:for-each select="$site:strings">
+        <xsl:if test="key('site:string', $id)">yes</xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$s">
-        <xsl:value-of select="$s"/>
+      <xsl:when test="$found = 'yes'">
+        <xsl:for-each select="$site:strings">
+          <xsl:value-of select="key('site:string', $id)"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
+        <!-- Here, so that a missing string is reported at the caller's node. -->
         <xsl:call-template name="l10n:string">
           <xsl:with-param name="id" select="$id"/>
         </xsl:call-template>
