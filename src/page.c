@@ -1593,14 +1593,64 @@ run_extent(pg *g, const md_para_line *line, size_t r, int is_joined, md_sp *x0, 
         *x1 = next->glyphs[0].x;
 }
 
+/* True for a line of plain text only: no link, leader or image, no inline background. */
+static int
+is_plain_line(const item *t)
+{
+    if (t->kind != IT_LINE || t->img != NULL || t->line == NULL)
+        return 0;
+    for (size_t r = 0; r < t->line->runs_len; r++) {
+        const md_para_run *run = &t->line->runs[r];
+        if ((run->user & USER_KIND) != 0 ||
+            (run->style != NULL && ((const page_style *)(const void *)run->style)->background))
+            return 0;
+    }
+    return 1;
+}
+
+/* When the element that item i begins holds only lines of plain text and ends before end (on
+ * this page), the index of its end; else 0. Such an element is drawn as a leaf, its text in
+ * it directly, without a Span for its lines (draw_line): a heading, a list label or a short
+ * paragraph is one structure element instead of two. One that goes on to the next page keeps
+ * its Spans: the next page's header and footer are drawn while it is open, and only content
+ * in a leaf is marked (cairo 1.16), so they stay outside it and become artifacts. */
+static size_t
+leaf_end(const item *it, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && is_plain_line(&it[j]))
+        j++;
+    return j < end && j > i + 1 && it[j].kind == IT_TAG_END ? j : 0;
+}
+
+/* Ends the plain-text Span that draw_line left open, if any. */
+static md_status
+close_span(pg *g)
+{
+    if (!g->is_span_open)
+        return MD_OK;
+    g->is_span_open = 0;
+    return g->c.ops->end_tag(g->c.self, "Span");
+}
+
 /* A line's runs, each in a leaf tag (Span, or Link for a link's text): cairo 1.16 marks only
- * content drawn in a leaf element (../shared/notes/cairo-1.16-tagging.md). */
+ * content drawn in a leaf element (../shared/notes/cairo-1.16-tagging.md). A line that ends
+ * in plain text leaves its Span open (is_span_open), and the next line of the paragraph on
+ * the same page goes on in it: one Span per paragraph and page instead of one per line (a
+ * long document had 7 800 structure elements, 78 a page, and each costs the PDF's structure
+ * tree and its finishing). Anything else drawn first closes it (md_page_draw_items). */
 static md_status
 draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagged)
 {
     md_canvas c = g->c;
     md_status st = MD_OK;
     /* Backgrounds of inlines first, under every glyph, outside the leaf tags (decoration). */
+    for (size_t r = 0; r < line->runs_len && g->is_span_open; r++) {
+        const md_para_run *run = &line->runs[r];
+        if ((run->user & USER_KIND) != USER_IMAGE && run->glyphs_len > 0 && run->style != NULL &&
+            ((const page_style *)(const void *)run->style)->background != 0)
+            st = close_span(g);
+    }
     for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
         const md_para_run *run = &line->runs[r];
         uint32_t kind = run->user & USER_KIND;
@@ -1623,6 +1673,12 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
     }
     const char *open = NULL;
     uint32_t open_user = 0;
+    if (g->is_span_open && is_tagged) {
+        open = "Span";
+        g->is_span_open = 0;
+    } else if (st == MD_OK) {
+        st = close_span(g);
+    }
     for (size_t r = 0; r < line->runs_len && st == MD_OK; r++) {
         const md_para_run *run = &line->runs[r];
         uint32_t user = (run->user & USER_KIND) == USER_LINK ? run->user & ~USER_DECO : 0;
@@ -1667,8 +1723,13 @@ draw_line(pg *g, const md_para_line *line, md_sp x, md_sp baseline, int is_tagge
             st = draw_decoration(g, run, x + x0, x + x1, baseline);
         }
     }
-    if (st == MD_OK && open != NULL && is_tagged)
-        st = c.ops->end_tag(c.self, open);
+    /* Plain text goes on in the next line's Span; a Link ends with its line. */
+    if (st == MD_OK && open != NULL && is_tagged) {
+        if (strcmp(open, "Span") == 0 && open_user == 0)
+            g->is_span_open = 1;
+        else
+            st = c.ops->end_tag(c.self, open);
+    }
     return st;
 }
 
@@ -1770,6 +1831,7 @@ md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, m
                     "static content is taller than its region; it overflows");
     if (g->no_tags)
         is_tagged = 0;
+    size_t leaf_until = 0; /* the end of the leaf element being drawn (leaf_end), or 0 */
     for (size_t i = start; i < end && st == MD_OK; i++) {
         const item *t = &it[i];
         md_sp y = top + ys[i - start];
@@ -1777,21 +1839,31 @@ md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, m
             st = md_page_draw_dests(g, i, x0, y);
         if (st != MD_OK)
             break;
+        if (t->kind != IT_LINE || t->img != NULL)
+            st = close_span(g);
+        if (st != MD_OK)
+            break;
         if (t->kind == IT_TAG_BEGIN && !g->no_tags) {
+            if (is_tagged && leaf_until == 0)
+                leaf_until = leaf_end(it, i, end);
             st = g->c.ops->begin_tag(g->c.self, t->role, t->attrs);
         } else if (t->kind == IT_TAG_END && !g->no_tags) {
+            if (i == leaf_until)
+                leaf_until = 0;
             st = g->c.ops->end_tag(g->c.self, t->role);
         } else if (t->kind == IT_LINE && t->img != NULL) {
             st = draw_image(g, t->img, x0 + t->x, y);
         } else if (t->kind == IT_LINE) {
-            st = draw_line(g, t->line, x0 + t->x, y + t->base, is_tagged);
+            st = draw_line(g, t->line, x0 + t->x, y + t->base, is_tagged && leaf_until == 0);
         } else if (t->kind == IT_ROW) {
             st = md_page_table_draw(g, t->row, start, end, x0, y, is_tagged);
             if (t->row->end > i && t->row->end < end)
                 i = t->row->end;
         }
     }
-    return st;
+    /* The page (or the cell) ends here: so does its last Span. */
+    md_status closed = close_span(g);
+    return st != MD_OK ? st : closed;
 }
 
 /* Lays out and draws one static-content into a region; drawn outside the structure tree

@@ -13,7 +13,7 @@ column is FOP's median divided by motesdok's. Targets (issue 4): the 3-page tree
 
 Then the documents of the 2024-01-30 meeting (motesdok kallelse/protokoll, written under
 WORKDIR/out) the same way, and for every row the finishing step's share (issue 5: under 20 %
-of a document): the instructions spent in md_finish_pdf (src/finish.c, qpdf) out of the whole
+of a document): the instructions spent in md_finish_pdf_memory (src/finish.c, qpdf) out of the whole
 process's, from one run under callgrind (valgrind), which a loaded machine does not change.
 BENCH_CALLGRIND=0 leaves that column out.
 """
@@ -54,7 +54,7 @@ def measure(cmd, pdf, runs, env=None):
 
 
 def finish_share(cmd, env=None):
-    """md_finish_pdf's share of the process's instructions (callgrind), or None."""
+    """The finishing step's share of the process's instructions (callgrind), or None."""
     if os.environ.get("BENCH_CALLGRIND", "1") == "0" or not shutil.which("valgrind"):
         return None
     with tempfile.TemporaryDirectory() as d:
@@ -63,7 +63,7 @@ def finish_share(cmd, env=None):
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
         text = subprocess.run(["callgrind_annotate", "--inclusive=yes", out],
                               capture_output=True, text=True, check=True).stdout
-    m = re.search(r"^\s*[\d,]+ \(\s*([\d.]+)%\)\s+\S*md_finish_pdf\b", text, re.M)
+    m = re.search(r"^\s*[\d,]+ \(\s*([\d.]+)%\)\s+\S*md_finish_pdf(?:_memory)?\b", text, re.M)
     return float(m.group(1)) if m else None
 
 

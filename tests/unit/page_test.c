@@ -48,12 +48,16 @@ typedef struct tline {
     char text[80]; /* its first run */
 } tline;
 
-/* Reads the trace: flow lines (in a Span or Link), and per page the static text. */
+/* Reads the trace: flow lines, and per page the static text. Flow text is in a Span or Link,
+ * or directly in a block element (P, H1 …) begun on the same page (a block that fits its page
+ * is drawn as a leaf); static text is drawn outside those, at the top of each page. */
 static size_t
 parse(char *trace, tline *lines, size_t cap, char statics[][160], int max_pages)
 {
     size_t n = 0;
-    int page = 0, block = 0, in_leaf = 0;
+    int page = 0, block = 0, in_leaf = 0, depth = 0;
+    int open_page[64] = {0}; /* the page each open element began on */
+    char open_role[64][8] = {{0}};
     long last_y = -1;
     char role[8] = "";
     for (char *l = strtok(trace, "\n"); l != NULL; l = strtok(NULL, "\n")) {
@@ -61,13 +65,23 @@ parse(char *trace, tline *lines, size_t cap, char statics[][160], int max_pages)
             l++;
         if (strncmp(l, "page ", 5) == 0) {
             page = atoi(l + 5);
-        } else if (strcmp(l, "<P>") == 0 || (l[0] == '<' && l[1] == 'H' && l[3] == '>')) {
+            continue;
+        }
+        if (l[0] == '<' && l[1] == '/') {
+            if (depth > 0)
+                depth--;
+        } else if (l[0] == '<' && depth < 64) {
+            snprintf(open_role[depth], sizeof open_role[depth], "%.*s", (int)strcspn(l + 1, " >"),
+                     l + 1);
+            open_page[depth++] = page;
+        }
+        const char *in = depth > 0 ? open_role[depth - 1] : "";
+        int is_block = strcmp(in, "P") == 0 || (in[0] == 'H' && in[1] >= '1' && in[1] <= '6');
+        in_leaf = strcmp(in, "Span") == 0 || strcmp(in, "Link") == 0 ||
+                  ((is_block || strcmp(in, "Lbl") == 0) && open_page[depth - 1] == page);
+        if (strcmp(l, "<P>") == 0 || (l[0] == '<' && l[1] == 'H' && l[3] == '>')) {
             block++;
             snprintf(role, sizeof role, "%.*s", (int)(strchr(l, '>') - l - 1), l + 1);
-        } else if (strcmp(l, "<Span>") == 0 || strncmp(l, "<Link", 5) == 0) {
-            in_leaf = 1;
-        } else if (strcmp(l, "</Span>") == 0 || strcmp(l, "</Link>") == 0) {
-            in_leaf = 0;
         } else if (strncmp(l, "text ", 5) == 0) {
             char *q = strchr(l, '"');
             if (q == NULL)
