@@ -1040,6 +1040,13 @@ do_structure(fin *z, qpdf_oh root)
 {
     qpdf_data q = z->q;
     qpdf_oh tree = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+    if (!qpdf_oh_is_dictionary(q, tree) && z->rec != NULL && z->rec->tags_len > 0) {
+        /* Tags were drawn but held nothing: cairo writes no structure tree then. */
+        md_diag_add(z->d, MD_DIAG_ERROR, src(z), 0, 0,
+                    "nothing is drawn in the flow (no text, no readable image): an accessible "
+                    "PDF needs content; give the fo:flow some");
+        return MD_EINPUT;
+    }
     if (!qpdf_oh_is_dictionary(q, tree)) {
         md_diag_add(z->d, MD_DIAG_ERROR, src(z), 0, 0,
                     "the PDF has no structure tree; the page builder drew no tags");

@@ -504,11 +504,30 @@ add_font_dir_cached(FcConfig *fc, const char *dir, char *const *names, size_t na
                          (unsigned long long)md_hash64(0, fp.data, fp.len));
     int ok = st == MD_OK && make_dirs(path.data);
     if (ok) {
+        /* Only the font files named: the folder's scan also reads subfolders and every file
+         * it can, and this configuration is the one librsvg (Pango) draws SVG text with. */
         st = md_buf_adds(&conf, "<fontconfig><cachedir>");
         if (st == MD_OK)
             st = add_xml_text(&conf, path.data);
         if (st == MD_OK)
-            st = md_buf_adds(&conf, "</cachedir></fontconfig>");
+            st = md_buf_adds(&conf, "</cachedir><selectfont><rejectfont><glob>");
+        if (st == MD_OK)
+            st = add_xml_text(&conf, dir);
+        if (st == MD_OK)
+            st = md_buf_adds(&conf, "/*</glob></rejectfont><acceptfont>");
+        for (size_t i = 0; i < names_len && st == MD_OK; i++) {
+            st = md_buf_adds(&conf, "<glob>");
+            if (st == MD_OK)
+                st = add_xml_text(&conf, dir);
+            if (st == MD_OK)
+                st = md_buf_adds(&conf, "/");
+            if (st == MD_OK)
+                st = add_xml_text(&conf, names[i]);
+            if (st == MD_OK)
+                st = md_buf_adds(&conf, "</glob>");
+        }
+        if (st == MD_OK)
+            st = md_buf_adds(&conf, "</acceptfont></selectfont></fontconfig>");
         ok = st == MD_OK &&
              FcConfigParseAndLoadFromMemory(fc, (const FcChar8 *)conf.data, FcFalse) &&
              FcConfigAppFontAddDir(fc, (const FcChar8 *)dir);

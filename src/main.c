@@ -1267,7 +1267,7 @@ data_meeting(md_diags *d, const char *name, const char *path, const char *dir, m
              md_buf *items, md_oparl_body **mb, size_t *n_mb)
 {
     md_buf key = {0}, rec = {0}, images = {0}, rec_path = {0}, json = {0}, one = {0}, stamp = {0},
-           scratch = {0};
+           scratch = {0}, hash = {0};
     int hit = 0;
     md_status st = md_buf_addf(&images, "%s/images", MEETINGS_DIR);
     if (st == MD_OK)
@@ -1285,10 +1285,17 @@ data_meeting(md_diags *d, const char *name, const char *path, const char *dir, m
         md_site_unpack u = {rec.data, rec.data + rec.len, 0};
         const char *was = md_site_unpack_str(&u, a);
         const char *summary = md_site_unpack_str(&u, a);
+        const char *sum_hash = md_site_unpack_str(&u, a);
         long long nb = md_site_unpack_int(&u);
         md_oparl_body *v = NULL;
-        if (!u.bad && nb > 0 && nb <= 1000 &&
-            (v = md_arena_alloc_array(a, (size_t)nb, sizeof *v)) == NULL)
+        char want[17];
+        /* A damaged record (a count out of range, a summary changed) is no hit. */
+        snprintf(want, sizeof want, "%016llx",
+                 (unsigned long long)md_site_hash(summary ? summary : "",
+                                                  summary ? strlen(summary) : 0));
+        u.bad |= nb < 0 || nb > MD_SITE_MAX_BODIES || summary == NULL || sum_hash == NULL ||
+                 strcmp(sum_hash, want) != 0;
+        if (!u.bad && nb > 0 && (v = md_arena_alloc_array(a, (size_t)nb, sizeof *v)) == NULL)
             st = MD_ENOMEM;
         for (long long b = 0; st == MD_OK && !u.bad && b < nb; b++) {
             v[b].id = md_site_unpack_str(&u, a);
@@ -1296,8 +1303,8 @@ data_meeting(md_diags *d, const char *name, const char *path, const char *dir, m
             v[b].type = md_site_unpack_str(&u, a);
             u.bad |= v[b].id == NULL || v[b].name == NULL;
         }
-        hit = st == MD_OK && !u.bad && u.p == u.end && was != NULL && summary != NULL && nb >= 0 &&
-              nb <= 1000 && strcmp(was, stamp.data) == 0;
+        hit = st == MD_OK && !u.bad && u.p == u.end && was != NULL && summary != NULL &&
+              strcmp(was, stamp.data) == 0;
         if (hit) {
             st = md_buf_adds(items, summary);
             *mb = v;
@@ -1342,6 +1349,11 @@ data_meeting(md_diags *d, const char *name, const char *path, const char *dir, m
         if (r == MD_OK)
             r = md_site_pack_str(&rec, one.data);
         if (r == MD_OK)
+            r = md_buf_addf(&hash, "%016llx",
+                            (unsigned long long)md_site_hash(one.data ? one.data : "", one.len));
+        if (r == MD_OK)
+            r = md_site_pack_str(&rec, hash.data);
+        if (r == MD_OK)
             r = md_site_pack_int(&rec, (long long)*n_mb);
         for (size_t b = 0; r == MD_OK && b < *n_mb; b++) {
             r = md_site_pack_str(&rec, (*mb)[b].id);
@@ -1361,6 +1373,7 @@ data_meeting(md_diags *d, const char *name, const char *path, const char *dir, m
     md_buf_free(&one);
     md_buf_free(&stamp);
     md_buf_free(&scratch);
+    md_buf_free(&hash);
     return st;
 }
 
@@ -1497,6 +1510,9 @@ cmd_data(md_diags *d, int argc, char **argv)
  * progress line as each job finishes; a worker that dies (a signal) is reported as the failure
  * of the job it had, and a new one is forked for the jobs left. */
 
+/* The most worker processes a batch forks (-j N above it uses this many). */
+#define BATCH_MAX_WORKERS 64
+
 typedef struct batch_job {
     char what[32];  /* kallelse, protokoll or kalender */
     char name[128]; /* MEETING or YEAR: a plain name (is_plain_name) */
@@ -1505,8 +1521,9 @@ typedef struct batch_job {
 /* What a worker tells the parent after each job. */
 typedef struct batch_result {
     int32_t job;
-    int32_t rc;       /* the command's exit status */
-    int32_t warnings; /* md_diags warnings */
+    int32_t rc;        /* the command's exit status */
+    int32_t warnings;  /* md_diags warnings */
+    int32_t log_errno; /* 0, or why LOG/WHAT-NAME.log could not be opened (errno) */
 } batch_result;
 
 typedef struct batch_worker {
@@ -1541,7 +1558,17 @@ batch_parse(md_diags *d, const char *file, const md_buf *text, batch *b)
         size_t len = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
         char buf[256], what[32] = "", name[128] = "", extra[8] = "";
         snprintf(buf, sizeof buf, "%.*s", (int)(len < sizeof buf - 1 ? len : sizeof buf - 1), p);
+        /* A NUL byte would cut the line short for sscanf and hide what follows it. */
+        int has_nul = memchr(p, '\0', len) != NULL;
         p += len + (nl != NULL);
+        if (has_nul) {
+            md_diag_add(d, MD_DIAG_ERROR, file, line, 0,
+                        "a job line holds a NUL byte (after \"%s\"); write one job a line as "
+                        "plain text",
+                        buf);
+            st = MD_EINPUT;
+            continue;
+        }
         int n = sscanf(buf, "%31s %127s %7s", what, name, extra);
         if (n <= 0 || what[0] == '#')
             continue;
@@ -1673,15 +1700,17 @@ batch_worker_main(const batch *b, int in, int out)
         if (i < 0 || (size_t)i >= b->len)
             _exit(EXIT_INTERNAL);
         const batch_job *j = &b->jobs[i];
-        int fd = -1;
-        if (b->log != NULL && batch_log_path(b, j, NULL, &path) == MD_OK)
+        int fd = -1, log_errno = 0;
+        if (b->log != NULL && batch_log_path(b, j, NULL, &path) == MD_OK) {
             fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+            log_errno = fd < 0 ? (errno != 0 ? errno : EIO) : 0;
+        }
         if (fd >= 0) {
             dup2(fd, STDOUT_FILENO);
             dup2(fd, STDERR_FILENO);
             close(fd);
         }
-        batch_result r = {i, 0, 0};
+        batch_result r = {i, 0, 0, log_errno};
         r.rc = batch_run(b, j, &r.warnings);
         if (fd >= 0) {
             dup2(saved_out, STDOUT_FILENO);
@@ -1756,9 +1785,12 @@ batch_scan_log(const batch *b, const batch_job *j, int32_t *warnings, md_buf *er
 }
 
 /* Reports job i's end: the progress line, and for a failure its first errors and the copy of
- * its log in LOG/failed/. how is NULL or says how the process ended ("killed by signal 9"). */
+ * its log in LOG/failed/. how is NULL or says how the process ended ("killed by signal 9").
+ * log_errno: 0 when the job wrote its log, an errno when it could not open it, -1 when the
+ * job never ran; a failed job is recorded in LOG/failed/ in every case (with the reason when
+ * its log is missing), so that the summary of make archive names it. */
 static void
-batch_report(batch *b, int32_t i, int rc, int32_t warnings, const char *how)
+batch_report(batch *b, int32_t i, int rc, int32_t warnings, int log_errno, const char *how)
 {
     const batch_job *j = &b->jobs[i];
     md_buf line = {0}, errs = {0}, path = {0}, copy = {0}, text = {0};
@@ -1774,7 +1806,7 @@ batch_report(batch *b, int32_t i, int rc, int32_t warnings, const char *how)
             fclose(f);
         }
     }
-    if (b->log != NULL)
+    if (b->log != NULL && log_errno == 0)
         batch_scan_log(b, j, &warnings, &errs);
     b->done++;
     md_buf_addf(&line, "[%ld/%ld] %s %s", b->done, b->total, j->what, j->name);
@@ -1789,11 +1821,28 @@ batch_report(batch *b, int32_t i, int rc, int32_t warnings, const char *how)
     if (rc != 0) {
         b->failed++;
         if (b->log != NULL && batch_log_path(b, j, NULL, &path) == MD_OK &&
-            batch_log_path(b, j, "failed", &copy) == MD_OK &&
-            md_buf_read_file(&text, path.data, (size_t)64 * 1024 * 1024) == MD_OK) {
+            batch_log_path(b, j, "failed", &copy) == MD_OK) {
+            errno = 0;
+            if (log_errno != 0 ||
+                md_buf_read_file(&text, path.data, (size_t)64 * 1024 * 1024) != MD_OK) {
+                int e = log_errno != 0 ? log_errno : errno != 0 ? errno : EIO;
+                md_buf_clear(&text);
+                md_buf_addf(&text,
+                            "%s: error: %s %s failed and this log %s%s%s; its messages went to "
+                            "the standard error of motesdok batch\n",
+                            path.data, j->what, j->name,
+                            log_errno < 0    ? "was never written (the job did not run"
+                            : log_errno != 0 ? "could not be written ("
+                                             : "could not be read (",
+                            log_errno < 0 ? "" : strerror(e), ")");
+                if (text.data != NULL)
+                    md_buf_addf(&errs, "\n    %.*s", (int)(text.len - 1), text.data);
+            }
             md_diags *quiet = md_diags_new();
-            if (quiet != NULL)
-                (void)md_out_file(copy.data, text.data ? text.data : "", text.len, quiet);
+            if (quiet == NULL ||
+                md_out_file(copy.data, text.data ? text.data : "", text.len, quiet) != MD_OK)
+                fprintf(stderr, "motesdok batch: error: %s: cannot record the failed job %s %s\n",
+                        copy.data, j->what, j->name);
             md_diags_free(quiet);
         }
     }
@@ -1867,7 +1916,7 @@ batch_run_all(batch *b, size_t n)
             batch_result r;
             ssize_t got = read(w->res_fd, &r, sizeof r);
             if (got == (ssize_t)sizeof r && r.job == w->job) {
-                batch_report(b, r.job, r.rc, r.warnings, NULL);
+                batch_report(b, r.job, r.rc, r.warnings, r.log_errno, NULL);
                 batch_give(b, k, &next);
                 continue;
             }
@@ -1892,7 +1941,8 @@ batch_run_all(batch *b, size_t n)
                     snprintf(how, sizeof how, "ended with exit %d before finishing",
                              WIFEXITED(status) ? WEXITSTATUS(status) : -1);
                 batch_report(b, w->job,
-                             WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_INTERNAL, 0, how);
+                             WIFSIGNALED(status) ? 128 + WTERMSIG(status) : EXIT_INTERNAL, 0, 0,
+                             how);
                 w->job = -1;
                 if (next < b->len && batch_fork(b, k) == MD_OK) {
                     alive++;
@@ -1903,7 +1953,7 @@ batch_run_all(batch *b, size_t n)
     }
     /* Jobs no worker could take (fork failed): failures too. */
     for (; next < b->len; next++)
-        batch_report(b, (int32_t)next, EXIT_INTERNAL, 0,
+        batch_report(b, (int32_t)next, EXIT_INTERNAL, 0, -1,
                      "not run: no worker process could be made");
     md_free(pf);
     md_free(b->w);
@@ -1924,9 +1974,9 @@ cmd_batch(md_diags *d, int argc, char **argv)
         const char *a = argv[i];
         char *end = NULL;
         if (strcmp(a, "-j") == 0 && i + 1 < argc)
-            jobs = strtol(argv[++i], &end, 10), bad = *end != '\0' || jobs < 1 || jobs > 64;
+            jobs = strtol(argv[++i], &end, 10), bad = *end != '\0' || jobs < 1;
         else if (strncmp(a, "-j", 2) == 0 && a[2] != '\0')
-            jobs = strtol(a + 2, &end, 10), bad = *end != '\0' || jobs < 1 || jobs > 64;
+            jobs = strtol(a + 2, &end, 10), bad = *end != '\0' || jobs < 1;
         else if (strcmp(a, "--brand") == 0 && i + 1 < argc)
             b.brand = argv[++i];
         else if (strcmp(a, "--log") == 0 && i + 1 < argc)
@@ -1941,8 +1991,15 @@ cmd_batch(md_diags *d, int argc, char **argv)
     if (bad) {
         fprintf(stderr, "usage: motesdok batch [-j N] [--brand NAME] [--log DIR] [--total N] "
                         "[JOBS]   (JOBS: a file, or stdin; lines \"kallelse MEETING\", "
-                        "\"protokoll MEETING\", \"kalender YEAR\"; N from 1 to 64)\n");
+                        "\"protokoll MEETING\", \"kalender YEAR\"; N at least 1, at most 64 "
+                        "are used)\n");
         return EXIT_USAGE;
+    }
+    /* More workers than 64 gain nothing (each holds its own fonts and trees): use 64. */
+    if (jobs > BATCH_MAX_WORKERS) {
+        fprintf(stderr, "motesdok batch: warning: -j %ld: using %d worker processes (at most)\n",
+                jobs, BATCH_MAX_WORKERS);
+        jobs = BATCH_MAX_WORKERS;
     }
     if (check_brand(d, b.brand) != 0)
         return EXIT_USAGE;

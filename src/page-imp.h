@@ -168,10 +168,11 @@ typedef struct pg {
     const md_fo_node *narrowed_table; /* the table last narrowed to its room (warned) */
     inline_id *inline_ids;            /* ids of the inlines of the paragraph being collected */
     size_t inline_ids_len, inline_ids_cap;
-    int no_tags;      /* drawing a repeated table header or footer: no structure, no ids */
-    int is_span_open; /* a plain-text Span of the line drawn last is still open: the next line
-                       * of the same paragraph on the same page goes on in it (draw_line) */
-    dest_rec *dests;  /* the final pass's named destinations, sorted by item */
+    int no_tags;       /* drawing a repeated table header or footer: no structure, no ids */
+    size_t flow_drawn; /* lines and images of the flows drawn (not static content) */
+    int is_span_open;  /* a plain-text Span of the line drawn last is still open: the next line
+                        * of the same paragraph on the same page goes on in it (draw_line) */
+    dest_rec *dests;   /* the final pass's named destinations, sorted by item */
     size_t dests_len, dests_cap;
 
     /* While drawing. */

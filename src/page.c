@@ -1852,8 +1852,10 @@ md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, m
                 leaf_until = 0;
             st = g->c.ops->end_tag(g->c.self, t->role);
         } else if (t->kind == IT_LINE && t->img != NULL) {
+            g->flow_drawn += !g->is_static;
             st = draw_image(g, t->img, x0 + t->x, y);
         } else if (t->kind == IT_LINE) {
+            g->flow_drawn += !g->is_static && t->line->runs_len > 0;
             st = draw_line(g, t->line, x0 + t->x, y + t->base, is_tagged && leaf_until == 0);
         } else if (t->kind == IT_ROW) {
             st = md_page_table_draw(g, t->row, start, end, x0, y, is_tagged);
@@ -2159,6 +2161,20 @@ md_page_typeset(const md_fo_doc *doc, const md_page_env *env, md_canvas c, md_di
             g.prev_ids_len = g.ids_len;
         }
     }
+    /* A PDF with nothing in its flows has no structure to make accessible (PDF/UA). */
+    if (st == MD_OK && g.flow_drawn == 0) {
+        const md_fo_node *flow = NULL;
+        for (const md_fo_node *q = root->first; q != NULL && flow == NULL; q = q->next) {
+            for (const md_fo_node *k = q->first; k != NULL && q->kind == MD_FO_PAGE_SEQUENCE;
+                 k = k->next)
+                if (k->kind == MD_FO_FLOW && flow == NULL)
+                    flow = k;
+        }
+        md_diag_add(d, MD_DIAG_ERROR, g.file, flow != NULL ? flow->line : root->line, 0,
+                    "fo:flow: nothing is drawn in it (no text, no readable image); an accessible "
+                    "PDF needs content");
+        st = MD_EINPUT;
+    }
     if (st == MD_OK && pages_len != NULL)
         *pages_len = g.pages_drawn;
     /* Every failure carries a message: an internal one that gave none (MD_EBUG from a check
@@ -2234,13 +2250,13 @@ alpha(int n, int is_upper, char *out)
 size_t
 md_page_number_format(int n, const char *format, char out[MD_PAGE_NUMBER_MAX])
 {
+    if (format != NULL && strcmp(format, "01") == 0 && n >= 0)
+        return (size_t)snprintf(out, MD_PAGE_NUMBER_MAX, "%02d", n);
     if (format != NULL && n > 0) {
         if ((strcmp(format, "i") == 0 || strcmp(format, "I") == 0) && n < 4000)
             return roman(n, format[0] == 'I', out);
         if ((strcmp(format, "a") == 0 || strcmp(format, "A") == 0) && n <= 100000)
             return alpha(n, format[0] == 'A', out);
-        if (strcmp(format, "01") == 0)
-            return (size_t)snprintf(out, MD_PAGE_NUMBER_MAX, "%02d", n);
     }
     return (size_t)snprintf(out, MD_PAGE_NUMBER_MAX, "%d", n);
 }

@@ -45,7 +45,7 @@ md_site_rec_key(const char *file, const char *schema, const char *images, const 
         st = r;
     if (r == MD_OK && (off_t)raw.len == sb.st_size) {
         size_t mark = key->len;
-        st = md_buf_addf(key, "motesdok-%s 1 size=%zu mtime=%lld.%09ld hash=%016llx", tag, raw.len,
+        st = md_buf_addf(key, "motesdok-%s 2 size=%zu mtime=%lld.%09ld hash=%016llx", tag, raw.len,
                          (long long)sb.st_mtim.tv_sec, (long)sb.st_mtim.tv_nsec,
                          (unsigned long long)md_site_hash(raw.data, raw.len));
         if (st == MD_OK)
@@ -77,8 +77,21 @@ md_site_rec_get(const char *path, const md_buf *key, md_buf *payload, int *hit)
     md_status r = md_buf_read_file(&rec, path, 64UL * 1024 * 1024);
     md_status st = r == MD_ENOMEM ? r : MD_OK;
     if (r == MD_OK && rec.len >= key->len && memcmp(rec.data, key->data, key->len) == 0) {
-        st = md_buf_add(payload, rec.data + key->len, rec.len - key->len);
-        *hit = st == MD_OK;
+        /* The payload's line: its length and hash, so a damaged payload is no hit. */
+        const char *line = rec.data + key->len, *end = rec.data + rec.len;
+        const char *eol = memchr(line, '\n', (size_t)(end - line));
+        char head[64], want[64];
+        if (eol != NULL && (size_t)(eol - line) < sizeof head) {
+            memcpy(head, line, (size_t)(eol - line));
+            head[eol - line] = '\0';
+            size_t len = (size_t)(end - (eol + 1));
+            snprintf(want, sizeof want, "payload %zu %016llx", len,
+                     (unsigned long long)md_site_hash(eol + 1, len));
+            if (strcmp(head, want) == 0) {
+                st = md_buf_add(payload, eol + 1, len);
+                *hit = st == MD_OK;
+            }
+        }
     }
     md_buf_free(&rec);
     return st;
@@ -108,7 +121,11 @@ md_site_rec_put(const char *path, const md_buf *key, const char *payload, size_t
         md_buf_free(&tmp);
         return MD_EIO;
     }
+    char head[64];
+    int head_len = snprintf(head, sizeof head, "payload %zu %016llx\n", len,
+                            (unsigned long long)md_site_hash(len > 0 ? payload : "", len));
     int ok = fwrite(key->data, 1, key->len, f) == key->len;
+    ok = ok && fwrite(head, 1, (size_t)head_len, f) == (size_t)head_len;
     ok = ok && (len == 0 || fwrite(payload, 1, len, f) == len);
     ok = fclose(f) == 0 && ok;
     if (!ok || rename(tmp.data, path) != 0) {
@@ -187,6 +204,32 @@ md_site_unpack_str(md_site_unpack *u, md_arena *a)
     return s;
 }
 
+/* Whether d is a day that exists (years 1..9999, as md_ics_write takes them). */
+static int
+day_ok(md_date d)
+{
+    return d.year >= 1 && d.year <= 9999 && d.day >= 1 &&
+           d.day <= md_date_days_in_month(d.year, d.month);
+}
+
+int
+md_site_event_ok(const md_event *e)
+{
+    if (e->uid == NULL || (e->is_meeting != 0 && e->is_meeting != 1) || !day_ok(e->date) ||
+        (e->source.year != 0 && !day_ok(e->source)) || e->start < -1 || e->start >= 24 * 60 ||
+        e->end < -1 || e->end >= 24 * 60 || e->line < 0 || e->body_len > MD_SITE_MAX_BODIES ||
+        (int)e->when < MD_EVENT_DAY || (int)e->when > MD_EVENT_TERM ||
+        (int)e->status < MD_EVENT_NONE || (int)e->status > MD_EVENT_CANCELLED)
+        return 0;
+    if (e->body_len > 0 && (e->body_id == NULL || e->body_name == NULL))
+        return 0;
+    for (size_t b = 0; b < e->body_len; b++) {
+        if (e->body_id[b] == NULL || e->body_name[b] == NULL)
+            return 0;
+    }
+    return 1;
+}
+
 md_status
 md_site_events_pack(const md_event *ev, size_t n, md_buf *out)
 {
@@ -237,7 +280,7 @@ md_site_events_unpack(md_site_unpack *u, md_arena *a, md_event **out, size_t *n_
         e->line = (long)md_site_unpack_int(u);
         long long bodies = md_site_unpack_int(u);
         if (u->bad || when < MD_EVENT_DAY || when > MD_EVENT_TERM || status < MD_EVENT_NONE ||
-            status > MD_EVENT_CANCELLED || bodies < 0 || bodies > 1000)
+            status > MD_EVENT_CANCELLED || bodies < 0 || bodies > MD_SITE_MAX_BODIES)
             return MD_EINPUT;
         e->when = (md_event_when)when;
         e->status = (md_event_status)status;
@@ -257,6 +300,8 @@ md_site_events_unpack(md_site_unpack *u, md_arena *a, md_event **out, size_t *n_
         }
         e->body_id = ids;
         e->body_name = names;
+        if (!u->bad && !md_site_event_ok(e))
+            return MD_EINPUT;
     }
     if (u->bad)
         return MD_EINPUT;

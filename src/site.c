@@ -406,7 +406,7 @@ copy_pdfs(const site *s, const char *name, const entry *e, const struct timespec
 static md_status
 cache_key(const site *s, const entry *e, md_buf *out)
 {
-    return md_buf_addf(out, "motesdok-site 3 brand=%s feeds=%s data=%s pdf=%s,%s src=%s\n",
+    return md_buf_addf(out, "motesdok-site 4 brand=%s feeds=%s data=%s pdf=%s,%s src=%s\n",
                        s->o->brand, s->feeds, s->open_data, e->kallelse, e->protokoll, e->src);
 }
 
@@ -446,6 +446,50 @@ newest(const char *path, int depth, struct timespec *t)
     return st;
 }
 
+/* The parts of a meeting's cache record (fresh_page writes it): the key line, the meeting's
+ * date, "tail LEN HASH" (the length and md_site_hash, hex, of all that follows the line), the
+ * files to copy (one a line), a NUL byte, the digest. */
+typedef struct record_parts {
+    char date[11];
+    const char *assets; /* up to the NUL byte */
+    const char *digest;
+    size_t digest_len;
+} record_parts;
+
+/* Whether rec (len bytes) is a whole record in that form: a damaged one (cut, edited, a date
+ * that does not exist, a digest that is not the one written) is none, and counts as no record. */
+static int
+record_parse(const char *rec, size_t len, record_parts *out)
+{
+    const char *end = rec + len;
+    const char *nul = memchr(rec, '\0', len);
+    const char *line = nul != NULL ? memchr(rec, '\n', (size_t)(nul - rec)) : NULL;
+    md_date day;
+    if (line == NULL || nul - line < 12 || line[11] != '\n')
+        return 0;
+    memcpy(out->date, line + 1, 10);
+    out->date[10] = '\0';
+    if (!md_date_parse(out->date, &day, NULL))
+        return 0;
+    line += 12;
+    const char *eol = memchr(line, '\n', (size_t)(nul - line));
+    unsigned long long dlen = 0, dhash = 0;
+    int used = 0;
+    char head[64];
+    if (eol == NULL || (size_t)(eol - line) >= sizeof head)
+        return 0;
+    memcpy(head, line, (size_t)(eol - line));
+    head[eol - line] = '\0';
+    if (sscanf(head, "tail %llu %16llx%n", &dlen, &dhash, &used) != 2 ||
+        (size_t)used != strlen(head))
+        return 0;
+    out->assets = eol + 1;
+    out->digest = nul + 1;
+    out->digest_len = (size_t)(end - out->digest);
+    return dlen == (size_t)(end - out->assets) &&
+           dhash == md_site_hash(out->assets, (size_t)(end - out->assets));
+}
+
 /* The cache record of a meeting when it is still good: newer than the meeting's file, its
  * PDFs and every shared input (stylesheets, brand files, schema, the program), with the same
  * key line, and the page still there. On MD_OK *out is the record (md_free) or NULL. */
@@ -483,8 +527,9 @@ load_cache(const site *s, const char *name, const entry *e, char **out, size_t *
         md_status r = md_buf_read_file(&rec, path.data, (size_t)SITE_MAX_COPY);
         if (r == MD_ENOMEM)
             st = r;
+        record_parts parts;
         ok = r == MD_OK && rec.len > key.len && memcmp(rec.data, key.data, key.len) == 0 &&
-             memchr(rec.data, '\0', rec.len) != NULL;
+             record_parse(rec.data, rec.len, &parts);
     }
     if (ok) {
         *out_len = rec.len;
@@ -496,16 +541,14 @@ load_cache(const site *s, const char *name, const entry *e, char **out, size_t *
     return st;
 }
 
-/* The meeting's date from its cache record ("" when the record has none). */
+/* The meeting's date from its cache record (load_cache took only a whole one; "" else). */
 static void
-cache_date(const char *rec, char date[11])
+cache_date(const char *rec, size_t len, char date[11])
 {
-    const char *line = strchr(rec, '\n');
+    record_parts parts;
     date[0] = '\0';
-    if (line != NULL && strlen(line + 1) >= 11 && line[11] == '\n') {
-        memcpy(date, line + 1, 10);
-        date[10] = '\0';
-    }
+    if (record_parse(rec, len, &parts))
+        memcpy(date, parts.date, 11);
 }
 
 /* The page of a meeting whose cache record is good: the page stays; the PDFs and files are
@@ -513,25 +556,21 @@ cache_date(const char *rec, char date[11])
 static md_status
 cached_page(const site *s, const char *name, const entry *e, md_buf *all)
 {
-    const char *rec = e->rec;
-    size_t len = e->rec_len;
-    const char *nul = memchr(rec, '\0', len);
-    const char *assets = strchr(rec, '\n');
-    assets = assets != NULL ? strchr(assets + 1, '\n') : NULL;
-    if (nul == NULL || assets == NULL || assets > nul)
-        return MD_EBUG;
+    record_parts parts;
+    if (!record_parse(e->rec, e->rec_len, &parts))
+        return MD_EBUG; /* load_cache keeps only a whole record */
     md_status st = copy_pdfs(s, name, e, &e->rec_time);
     if (st == MD_OK)
-        st = copy_listed(s, name, assets + 1, &e->rec_time);
+        st = copy_listed(s, name, parts.assets, &e->rec_time);
     if (st == MD_OK)
-        st = md_buf_add(all, nul + 1, len - (size_t)(nul + 1 - rec));
+        st = md_buf_add(all, parts.digest, parts.digest_len);
     return st;
 }
 
 /* The page of one meeting made afresh from its document: its PDFs and files, then
  * NAME/index.html (so a meeting whose files fail keeps its previous page), its digest appended
- * to all, and its cache record OUT/.site-cache/NAME written last: the key line, the meeting's
- * date, the files to copy, a NUL byte, the digest. */
+ * to all, and its cache record OUT/.site-cache/NAME written last (record_parts says what it
+ * holds). */
 static md_status
 fresh_page(const site *s, const char *name, const entry *e, md_buf *all)
 {
@@ -574,11 +613,16 @@ fresh_page(const site *s, const char *name, const entry *e, md_buf *all)
     if (st == MD_OK && digest.data != NULL)
         st = md_buf_add(all, digest.data, digest.len);
     md_buf_clear(&path);
+    /* The tail (files, NUL, digest) into page, no longer needed, to hash it. */
+    md_buf_clear(&page);
     if (st == MD_OK &&
-        (cache_key(s, e, &cache) != MD_OK ||
-         md_buf_addf(&cache, "%s\n%s", date, assets.data ? assets.data : "") != MD_OK ||
-         md_buf_add(&cache, "", 1) != MD_OK ||
-         md_buf_add(&cache, digest.data ? digest.data : "", digest.len) != MD_OK ||
+        (md_buf_adds(&page, assets.data ? assets.data : "") != MD_OK ||
+         md_buf_add(&page, "", 1) != MD_OK ||
+         md_buf_add(&page, digest.data ? digest.data : "", digest.len) != MD_OK ||
+         cache_key(s, e, &cache) != MD_OK ||
+         md_buf_addf(&cache, "%s\ntail %zu %016llx\n", date, page.len,
+                     (unsigned long long)md_site_hash(page.data, page.len)) != MD_OK ||
+         md_buf_add(&cache, page.data, page.len) != MD_OK ||
          md_buf_addf(&path, "%s/.site-cache/%s", s->o->out, name) != MD_OK))
         st = MD_ENOMEM;
     if (st == MD_OK)
@@ -966,7 +1010,7 @@ md_site_build(const md_site_opts *o, md_diags *d, size_t *done)
         if (st != MD_OK)
             break;
         if (e[i].rec != NULL) {
-            cache_date(e[i].rec, e[i].date);
+            cache_date(e[i].rec, e[i].rec_len, e[i].date);
             continue;
         }
         md_status r = read_one(&s, names[i], &e[i].doc);

@@ -347,3 +347,124 @@ ok "publish to a symbolic link replaces the link atomically" \
     sh -c "python3 mk/publish.py '$tmp/site2' '$P/live' >/dev/null && [ -L '$P/live' ] &&
            diff -r '$tmp/site2' '$P/live/' && python3 mk/publish.py '$A/out/site' '$P/live' >/dev/null &&
            diff -r '$A/out/site' '$P/live/' && [ \$(ls -A '$P' | grep -c '^\.live\.site-') -eq 1 ]"
+
+# --- the reviewer's findings (docs/archive.md, "Paths, removed meetings, settings") ---------
+R=$tmp/review
+mkdir -p "$R/m"
+cp "$A"/gen/*.xml "$R/m/"
+rbuild() { # make archive of $R/m into $R/out, the log in $R/log; more make arguments
+    env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make --no-print-directory ARCHIVE_BIN="$ABIN" \
+        MOTESDOK_MEETINGS="$R/m" MOTESDOK_OUT="$R/out" "$@" archive >"$R/log" 2>&1
+    rc=$?
+    cat "$R/log"
+    return $rc
+}
+
+# 1. A folder with whitespace: refused before any recipe runs (it once ran
+#    `rm -rf /…/victim out/archive-log`, removing the folder "victim").
+mkdir -p "$tmp/ws/victim"
+echo keep >"$tmp/ws/victim/keep"
+ok "make archive MOTESDOK_OUT='…/victim out' is refused, naming MOTESDOK_OUT, and removes nothing" \
+    sh -c "! env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$R/m' 'MOTESDOK_OUT=$tmp/ws/victim out' archive >'$tmp/ws/log' 2>&1 &&
+           cat '$tmp/ws/log' && grep -q 'MOTESDOK_OUT=\"$tmp/ws/victim out\": make cannot use a folder' '$tmp/ws/log' &&
+           test -s '$tmp/ws/victim/keep' && ! test -e '$tmp/ws/victim out'"
+ok "ARCHIVE_OUT and a meetings folder with a space are refused the same way" \
+    sh -c "! env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$R/m' 'ARCHIVE_OUT=$tmp/ws/victim out' archive 2>'$tmp/ws/e1' &&
+           grep -q '^mk/archive.mk:[0-9]*: \*\*\* ARCHIVE_OUT=' '$tmp/ws/e1' &&
+           ! env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               'MOTESDOK_MEETINGS=$tmp/ws/victim m' MOTESDOK_OUT='$tmp/ws/o' archive 2>'$tmp/ws/e2' &&
+           grep -q 'MOTESDOK_MEETINGS=\"$tmp/ws/victim m\"' '$tmp/ws/e2' &&
+           test -s '$tmp/ws/victim/keep' && ! test -e '$tmp/ws/o'"
+
+ok "review: a small archive" rbuild -j2
+# 2. A meeting removed: the site, feeds, data and the kalendarier that read it are made again.
+gone=$(ls "$R/m" | tail -n 2 | head -n 1)
+gone=${gone%.xml}
+gone_year=${gone%%-*}
+ok "(the site, the feed and the data list $gone before)" \
+    sh -c "grep -q '$gone' '$R/out/site/index.html' && grep -q '$gone' '$R/out/site/data/index.json'"
+rm "$R/m/$gone.xml"
+ok "removing $gone remakes the site, feeds, data and kalender $gone_year (and no document)" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' -j2 archive >'$R/log' 2>&1; rc=\$?;
+           cat '$R/log'; [ \$rc -eq 0 ] &&
+           sed -n 's/^\[[0-9]*\/[0-9]*\] \([a-z]* *[0-9-]*\).*/\1/p' '$R/log' | sed 's/ *\$//' | sort >'$R/got' &&
+           printf 'data\nics\nkalender $gone_year\nsite\n' | diff - '$R/got'"
+ok "…and the site, the feed and the data no longer list $gone" \
+    sh -c "! grep -q '$gone' '$R/out/site/index.html' && ! grep -q '$gone' '$R/out/site/data/index.json' &&
+           ! grep -q '$gone' '$R/out/site/kalender.ics'"
+ok "…and the next run rebuilds nothing" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' archive | grep -q 'nothing to rebuild'"
+
+# 3. Another BRAND= or SOURCE_DATE_EPOCH remakes every document, the site, feeds and data.
+n_rdocs=$(( $(ls "$R"/m/*.xml | wc -l) + $(grep -l 'status="held"' "$R"/m/*.xml | wc -l) +
+    $(ls "$R/m" | cut -c1-4 | sort -u | wc -l) ))
+ok "BRAND=exempel remakes all $n_rdocs documents and the site, feeds and data" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' -j2 BRAND=exempel archive >'$R/log' 2>&1;
+           cat '$R/log'; grep -q '^archive: $(( n_rdocs + 3 )) steps done' '$R/log'"
+ok "the same brand again rebuilds nothing" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$ABIN' \
+               MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' BRAND=exempel archive | grep -q 'nothing to rebuild'"
+ok "SOURCE_DATE_EPOCH=1700000000 remakes every step" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL SOURCE_DATE_EPOCH=1700000000 make --no-print-directory \
+               ARCHIVE_BIN='$ABIN' MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' -j2 BRAND=exempel \
+               archive >'$R/log' 2>&1; rc=\$?; cat '$R/log';
+           [ \$rc -eq 0 ] && grep -q '^archive: $(( n_rdocs + 3 )) steps done' '$R/log'"
+# 4. make -j100 (more than the batch's 64 workers) works: 64 are used.
+touch "$R/m/$(ls "$R/m" | head -n 1)"
+ok "make -j100 archive succeeds (the batch gets -j 64)" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL SOURCE_DATE_EPOCH=1700000000 make --no-print-directory \
+               ARCHIVE_BIN='$ABIN' MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' -j100 BRAND=exempel \
+               archive >'$R/log' 2>&1; rc=\$?; cat '$R/log';
+           [ \$rc -eq 0 ] && grep -q '^archive: [0-9]* steps done' '$R/log' &&
+           ! grep -q warning '$R/out/archive-log/batch.log'"
+ok "batch -j 100 uses 64 workers with a warning, and succeeds" \
+    sh -c "echo 'kalender $gone_year' | MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/b100' '$BIN' batch -j 100 2>'$R/b100.err';
+           rc=\$?; cat '$R/b100.err'; [ \$rc -eq 0 ] && grep -q 'warning: -j 100: using 64 worker' '$R/b100.err' &&
+           test -s '$R/b100/kalender-$gone_year.pdf'"
+
+# 5. A job whose log cannot be written is still recorded in failed/, and the archive fails.
+first_r=$(ls "$R/m" | head -n 1)
+first_r=${first_r%.xml}
+cp "$R/m/$first_r.xml" "$R/good.xml"
+sed 's/<agenda>/<agenda><bogus\/>/' "$R/good.xml" >"$R/m/$first_r.xml"
+mkdir -p "$R/blog/kallelse-$first_r.log"
+ok "batch: a failed job whose log is a folder is recorded in failed/ with the reason" \
+    sh -c "echo 'kallelse $first_r' | MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/bo' '$BIN' batch --log '$R/blog' >'$R/blog.out' 2>&1;
+           rc=\$?; cat '$R/blog.out'; [ \$rc -eq 1 ] &&
+           grep -q 'error: kallelse $first_r failed and this log could not be written (Is a directory)' \
+               '$R/blog/failed/kallelse-$first_r.log'"
+# A program that makes the job's log a folder before the batch runs (as a full disk would
+# lose it), and one whose batch fails without recording anything.
+cat >"$R/logdir-bin" <<EOS
+#!/bin/sh
+if [ "\$1" = batch ]; then mkdir -p "\$ARCHIVE_LOG/kallelse-$first_r.log"; fi
+exec '$ABIN' "\$@"
+EOS
+cat >"$R/silent-bin" <<EOS
+#!/bin/sh
+if [ "\$1" = batch ]; then exit 1; fi
+exec '$ABIN' "\$@"
+EOS
+chmod +x "$R/logdir-bin" "$R/silent-bin"
+ok "make archive: the broken meeting whose log could not be written fails the run, named" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$R/logdir-bin' \
+               MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' archive >'$R/log' 2>&1; rc=\$?; cat '$R/log';
+           [ \$rc -ne 0 ] && grep -q '^  kallelse-$first_r\$' '$R/log' &&
+           grep -q 'could not be written (Is a directory)' '$R/log'"
+cp "$R/good.xml" "$R/m/$first_r.xml"
+ok "make archive: a batch that exits 1 with nothing in failed/ fails the run too" \
+    sh -c "env -u MAKEFLAGS -u MAKELEVEL make --no-print-directory ARCHIVE_BIN='$R/silent-bin' \
+               MOTESDOK_MEETINGS='$R/m' MOTESDOK_OUT='$R/out' archive >'$R/log' 2>&1; rc=\$?; cat '$R/log';
+           [ \$rc -ne 0 ] && grep -q 'none is recorded in .*/failed/' '$R/log' && ! grep -q 'steps done' '$R/log'"
+
+# 6. A job line with a NUL byte is malformed.
+printf 'kallelse 2024-01-09\000junk\n' >"$R/nul.jobs"
+ok "batch: a job line holding a NUL byte is refused (exit 2) with file:line" \
+    sh -c "MOTESDOK_OUT='$R/nul' '$BIN' batch '$R/nul.jobs' 2>'$R/nul.err'; rc=\$?; cat '$R/nul.err';
+           [ \$rc -eq 2 ] && grep -q '^$R/nul.jobs:1: error: a job line holds a NUL byte' '$R/nul.err' &&
+           ! test -e '$R/nul'"

@@ -15,6 +15,8 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
+#include <fontconfig/fontconfig.h>
+
 #include "check.h"
 #include "diag.h"
 
@@ -580,6 +582,29 @@ test_cache(void)
     CHECK(a != NULL && md_font_set_len(a) == N_FONTS);
     md_font_set_free(a);
     CHECK_INT(count_entries(cache), 4);
+    /* A font in a subfolder and one under another name (a backup): not in the set, and not
+     * in the configuration librsvg draws SVG text with (Fontconfig's current one). */
+    char sub[PATH_MAX + 16], bak[PATH_MAX + 32];
+    snprintf(sub, sizeof sub, "%s/extra", dir);
+    CHECK_INT(mkdir(sub, 0700), 0);
+    snprintf(sub, sizeof sub, "%s/extra/Other.ttf", dir);
+    snprintf(bak, sizeof bak, "%s/NotoSans-Regular.ttf.bak", dir);
+    CHECK_INT(symlink(path, sub), 0);
+    CHECK_INT(symlink(path, bak), 0);
+    a = NULL;
+    CHECK_INT(md_font_set_load(dir, d, &a), MD_OK);
+    CHECK(a != NULL && md_font_set_len(a) == N_FONTS);
+    md_font_set_free(a);
+    FcFontSet *fs = FcConfigGetFonts(FcConfigGetCurrent(), FcSetApplication);
+    int n_app = fs != NULL ? fs->nfont : 0, n_other = 0;
+    for (int i = 0; i < n_app; i++) {
+        FcChar8 *f = NULL;
+        if (FcPatternGetString(fs->fonts[i], FC_FILE, 0, &f) == FcResultMatch &&
+            (strstr((const char *)f, "/extra/") != NULL || strstr((const char *)f, ".bak") != NULL))
+            n_other++;
+    }
+    CHECK(n_app >= N_FONTS);
+    CHECK_INT(n_other, 0);
     /* Off: the files are read, nothing is written. */
     setenv("MOTESDOK_FONT_CACHE", "off", 1);
     a = NULL;

@@ -355,18 +355,21 @@ test_page(void)
     CHECK(strstr(msg, want) != NULL);
     CHECK(strstr(trace, "image ") == NULL && strstr(trace, "\"Efter.\"") != NULL);
     free(trace), free(msg);
-    CHECK_INT(
-        typeset("<fo:block><fo:external-graphic src='%s/text.png'/></fo:block>", &trace, &msg),
-        MD_OK);
+    CHECK_INT(typeset("<fo:block><fo:external-graphic src='%s/text.png'/></fo:block>"
+                      "<fo:block>Efter.</fo:block>",
+                      &trace, &msg),
+              MD_OK);
     snprintf(want, sizeof want, "%s/text.png: warning: not an SVG or PNG image", dir);
     CHECK(strstr(msg, want) != NULL);
     CHECK(strstr(trace, "image ") == NULL);
     free(trace), free(msg);
     CHECK_INT(
         typeset("<fo:block><fo:external-graphic src='%s/missing.svg'/></fo:block>", &trace, &msg),
-        MD_OK);
+        MD_EINPUT);
     snprintf(want, sizeof want, "%s/missing.svg: warning: cannot read the image", dir);
     CHECK(strstr(msg, want) != NULL);
+    /* With nothing else in the flow there is nothing to make a PDF of. */
+    CHECK(strstr(msg, "img.fo:1: error: fo:flow: nothing is drawn in it") != NULL);
     free(trace), free(msg);
     CHECK_INT(typeset("<fo:block><fo:external-graphic src='/etc/passwd'/></fo:block>"
                       "<fo:block>x<fo:external-graphic src=\"url('../xml/brand/orebro-logo.svg')\""

@@ -524,15 +524,25 @@ test_number_formats(void)
         int n;
         const char *format, *want;
     } cases[] = {
-        {7, NULL, "7"},         {7, "1", "7"},
-        {7, "01", "07"},        {123, "01", "123"},
-        {1, "i", "i"},          {4, "i", "iv"},
-        {9, "i", "ix"},         {14, "i", "xiv"},
-        {1994, "I", "MCMXCIV"}, {3888, "i", "mmmdccclxxxviii"},
-        {4000, "i", "4000"},    {1, "a", "a"},
-        {26, "a", "z"},         {27, "a", "aa"},
-        {52, "A", "AZ"},        {703, "a", "aaa"},
-        {0, "i", "0"},          {-3, "a", "-3"},
+        {7, NULL, "7"},
+        {7, "1", "7"},
+        {7, "01", "07"},
+        {0, "01", "00"},
+        {123, "01", "123"},
+        {1, "i", "i"},
+        {4, "i", "iv"},
+        {9, "i", "ix"},
+        {14, "i", "xiv"},
+        {1994, "I", "MCMXCIV"},
+        {3888, "i", "mmmdccclxxxviii"},
+        {4000, "i", "4000"},
+        {1, "a", "a"},
+        {26, "a", "z"},
+        {27, "a", "aa"},
+        {52, "A", "AZ"},
+        {703, "a", "aaa"},
+        {0, "i", "0"},
+        {-3, "a", "-3"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         size_t len = md_page_number_format(cases[i].n, cases[i].format, b);
