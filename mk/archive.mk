@@ -59,9 +59,11 @@ ARCHIVE_PDFS := $(ARCHIVE_NAMES:%=$(ARCHIVE_OUT)/%/kallelse.pdf) \
 # cannot say: $(call archive_keep,FILE,TEXT) writes TEXT (never empty) to FILE unless FILE
 # already holds it; it expands to FILE. Written while make reads this file (in the wrapper's
 # dry run), before any target's time is looked at.
-archive_same = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
-archive_keep = $(if $(call archive_same,$(file <$(1)),$(2)),,$(shell mkdir -p \
-    "$(dir $(1))")$(file >$(1),$(2)))$(1)
+# (Compared by cmp: comparing the text with $(file <FILE) in make missed equal contents
+# now and then, and a list rewritten with the same names remade a kalendarium for nothing.)
+archive_keep = $(file >$(1).new,$(2))$(shell cmp -s "$(1).new" "$(1)" && rm -f "$(1).new" || \
+    mv -f "$(1).new" "$(1)")$(1)
+$(shell mkdir -p "$(ARCHIVE_STAMPS)")
 # The brand and SOURCE_DATE_EPOCH, which every document, the site, the feeds and the data
 # are made with: another BRAND= or epoch remakes them all.
 ARCHIVE_SETTINGS := $(call archive_keep,$(ARCHIVE_STAMPS)/settings,brand=$(BRAND) \
