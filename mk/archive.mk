@@ -56,13 +56,13 @@ ARCHIVE_HELD := $(if $(ARCHIVE_XML),$(notdir $(patsubst %.xml,%,\
 ARCHIVE_PDFS := $(ARCHIVE_NAMES:%=$(ARCHIVE_OUT)/%/kallelse.pdf) \
                 $(ARCHIVE_HELD:%=$(ARCHIVE_OUT)/%/protokoll.pdf)
 # Files rewritten only when their content changes, so that make sees what a file's time
-# cannot say: $(call archive_keep,FILE,TEXT) writes TEXT (never empty) to FILE unless FILE
-# already holds it; it expands to FILE. Written while make reads this file (in the wrapper's
-# dry run), before any target's time is looked at.
+# cannot say: $(call archive_keep,FILE,TEXT) writes TEXT (never empty) to FILE.new and
+# expands to FILE; once every rule is read, one shell (ARCHIVE_KEEP_DONE, below) keeps each
+# FILE.new that differs from FILE as FILE. Written while make reads this file (in the
+# wrapper's dry run), before any target's time is looked at.
 # (Compared by cmp: comparing the text with $(file <FILE) in make missed equal contents
 # now and then, and a list rewritten with the same names remade a kalendarium for nothing.)
-archive_keep = $(file >$(1).new,$(2))$(shell cmp -s "$(1).new" "$(1)" && rm -f "$(1).new" || \
-    mv -f "$(1).new" "$(1)")$(1)
+archive_keep = $(file >$(1).new,$(2))$(eval ARCHIVE_KEPT += $(1))$(1)
 $(shell mkdir -p "$(ARCHIVE_STAMPS)")
 # The brand and SOURCE_DATE_EPOCH, which every document, the site, the feeds and the data
 # are made with: another BRAND= or epoch remakes them all.
@@ -190,6 +190,10 @@ $(ARCHIVE_OUT)/kalender-%.pdf: $(ARCHIVE_SHARED)
 
 $(foreach y,$(ARCHIVE_YEARS),$(eval $(ARCHIVE_OUT)/kalender-$(y).pdf: $(call \
     archive_kalender_xml,$(y)) $(call archive_kalender_names,$(y))))
+
+# The files archive_keep wrote, kept where they changed: one shell for all of them.
+ARCHIVE_KEEP_DONE := $(if $(ARCHIVE_KEPT),$(shell for f in $(ARCHIVE_KEPT); do \
+    cmp -s "$$f.new" "$$f" && rm -f "$$f.new" || mv -f "$$f.new" "$$f"; done))
 
 # A meeting's figures (by convention named after it, images/NAME*) rebuild its PDFs; the
 # names are only looked at when the archive has any figure.

@@ -6,9 +6,9 @@
 HYPH_DIC := $(wildcard /usr/share/hyphen/hyph_sv_SE.dic)
 
 ifneq ($(HYPH_DIC),)
-$(O)/gen/hyph-table: tools/hyph-table.c
+$(O)/gen/hyph-table: tools/hyph-table.c src/base.c src/base.h
 	@mkdir -p $(@D)
-	$(Q)$(CC) -std=c17 -O2 $(WARN) $< -o $@ -lhyphen
+	$(Q)$(CC) -std=c17 -O2 $(WARN) -Isrc $< src/base.c -o $@ -lhyphen
 
 $(O)/gen/hyph-table.h: $(O)/gen/hyph-table $(HYPH_DIC)
 	$(Q)$(O)/gen/hyph-table $(HYPH_DIC) > $@.tmp && mv $@.tmp $@

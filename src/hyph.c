@@ -166,16 +166,6 @@ table_free(table_dict *t)
 }
 
 #ifdef HYPH_TABLE_HASH
-/* The hash tools/hyph-table.c wrote for the .dic it read (FNV-1a, 64 bits). */
-static uint64_t
-fnv1a(const unsigned char *s, size_t n)
-{
-    uint64_t v = 0xcbf29ce484222325u;
-    for (size_t i = 0; i < n; i++)
-        v = (v ^ s[i]) * 0x100000001b3u;
-    return v;
-}
-
 static char *
 pool_at(char *pool, long off)
 {
@@ -193,7 +183,7 @@ is_table_file(FILE *f, int *yes)
         st = MD_ENOMEM;
     else
         *yes = fread(b, 1, HYPH_TABLE_SIZE + 1, f) == HYPH_TABLE_SIZE &&
-               fnv1a(b, HYPH_TABLE_SIZE) == HYPH_TABLE_HASH;
+               md_hash64(0, b, HYPH_TABLE_SIZE) == HYPH_TABLE_HASH; /* tools/hyph-table.c's */
     md_free(b);
     rewind(f);
     return st;

@@ -249,12 +249,17 @@ if kind.startswith("ics-") and kind != "ics-byte" or kind.startswith("data-"):
 open(path, "wb").write(key + p)
 PY
     }
+    # The record damaged in the K-th way: the K-th meeting's in the kind's cache folder.
+    damage_kinds="ics-body ics-uid ics-month ics-start ics-byte data-count data-summary
+        site-cut site-lines site-digest"
+    rec_of() { # rec_of K KIND
+        rec_dir=$G/out/.${2%%-*}-cache
+        echo "$rec_dir/$(ls "$rec_dir" | grep -v '^\.' | sed -n "${1}p")"
+    }
     k=0
-    for kind in ics-body ics-uid ics-month ics-start ics-byte data-count data-summary \
-        site-cut site-lines site-digest; do
+    for kind in $damage_kinds; do
         k=$((k + 1))
-        dir=$G/out/.${kind%%-*}-cache
-        rec=$dir/$(ls "$dir" | grep -v '^\.' | sed -n "${k}p")
+        rec=$(rec_of $k "$kind")
         cp "$rec" "$tmp/rec-$kind"
         if damage_rec "$rec" "$kind" && ! cmp -s "$rec" "$tmp/rec-$kind"; then
             pass "site: record damaged ($kind of $(basename "$rec"))"
@@ -264,18 +269,15 @@ PY
     done
     same_as_scratch "records damaged field by field"
     k=0
-    for kind in ics-body ics-uid ics-month ics-start ics-byte data-count data-summary \
-        site-cut site-lines site-digest; do
+    for kind in $damage_kinds; do
         k=$((k + 1))
-        dir=$G/out/.${kind%%-*}-cache
-        rec=$dir/$(ls "$dir" | grep -v '^\.' | sed -n "${k}p")
+        rec=$(rec_of $k "$kind")
         ok "site: a damaged record ($kind) is written again as it was" cmp "$rec" "$tmp/rec-$kind"
     done
     # Each command alone, on a damaged record: exit 0, nothing said but the summary line.
     for kind in ics-body ics-month data-count site-cut site-lines; do
         cmd=${kind%%-*}
-        dir=$G/out/.$cmd-cache
-        rec=$dir/$(ls "$dir" | grep -v '^\.' | sed -n 1p)
+        rec=$(rec_of 1 "$kind")
         damage_rec "$rec" "$kind"
         MOTESDOK_MEETINGS=$G/meetings MOTESDOK_OUT=$G/out "$BIN" "$cmd" >"$tmp/one.log" 2>&1
         rc=$?
