@@ -77,9 +77,15 @@ write_key(md_buf *b, const md_para_env *env, const md_para_span *spans, size_t s
           const md_para_params *p)
 {
     b->len = 0;
-    int32_t nums[] = {
-        p->width,          p->text_indent,       (int32_t)p->align,   (int32_t)p->align_last,
-        p->max_hyphen_run, p->last_word_penalty, p->tracking_stretch, p->tracking_shrink};
+    int32_t nums[] = {p->width,
+                      p->text_indent,
+                      (int32_t)p->align,
+                      (int32_t)p->align_last,
+                      p->max_hyphen_run,
+                      p->last_word_penalty,
+                      p->tracking_stretch,
+                      p->tracking_shrink,
+                      p->tracking_emergency};
     const void *ptrs[] = {env->fonts, env->hyph};
     size_t lang_len = p->lang != NULL ? strlen(p->lang) + 1 : 0;
     md_status st = put(b, nums, sizeof nums);

@@ -47,8 +47,13 @@
  * at 10 pt; about +11 % and -6 % of a word space, InDesign's terms). */
 #define TRACKING_STRETCH 30
 #define TRACKING_SHRINK 15
-/* The most md_para_params.tracking_stretch and _shrink may be (more is taken as this): 0.06
- * em. At 0.25 em pdftotext reads letters as words ("i nsa ts er"); at 0.06 it does not. */
+/* A justified line whose spaces would be wider than 1.5 times natural (loose) spaces its
+ * letters further first, up to 50 thousandths of an em a gap (md_para_params.
+ * tracking_emergency; docs/kp.md, "Emergency letter-spacing"). */
+#define TRACKING_EMERGENCY 50
+/* The most md_para_params.tracking_stretch, _shrink and _emergency may be (more is taken as
+ * this): 0.06 em. At 0.25 em pdftotext reads letters as words ("i nsa ts er"); at 0.06 it
+ * does not. */
 #define TRACKING_MAX 60
 /* A word is shaped in pieces of at most this many bytes (cut at a character boundary), so
  * that no piece is wider than md_sp can hold; kerning across a cut is lost. */
@@ -912,14 +917,17 @@ line_tracking(const builder *b, size_t i0, size_t end, int has_hyphen, int64_t r
  * their width (as pdfTeX's font expansion in microtype, 2 %), the gaps between letters by up
  * to their letter-spacing limits, word spaces by their stretch (1/2 space) or shrink (1/3
  * space). All follow one ratio while the glyphs and letters can; past their limit the spaces
- * take the rest, as kp reckons (docs/kp.md). Returns the space ratio and sets the glyph ratio
- * (× 65536, within ±1) and the glyph scale. */
+ * take the rest, as kp reckons (docs/kp.md), up to 1.5 times natural (ratio 1). What a line
+ * still lacks then goes to its letter gaps, up to tracking_emergency, before the spaces grow
+ * past 1.5 times (a loose line). Returns the space ratio and sets the glyph ratio (× 65536,
+ * within ±1), the letter-spacing ratio (× 65536, of tracking_stretch or _shrink; past 1 only
+ * in that emergency) and the glyph scale. */
 static int32_t
 justify(const builder *b, size_t i0, size_t end, int has_hyphen, md_sp slack, int64_t space_flex,
-        int64_t glyph_flex, int32_t *glyph_r, int32_t *xs)
+        int64_t glyph_flex, int32_t *glyph_r, int32_t *track_r, int32_t *xs)
 {
     *xs = MD_SP_PER_PT;
-    *glyph_r = 0;
+    *glyph_r = *track_r = 0;
     int64_t track_flex = line_tracking(b, i0, end, has_hyphen, slack > 0 ? 65536 : -65536);
     track_flex = track_flex < 0 ? -track_flex : track_flex;
     int64_t total = space_flex + glyph_flex + track_flex;
@@ -928,13 +936,32 @@ justify(const builder *b, size_t i0, size_t end, int has_hyphen, md_sp slack, in
     int64_t r = ((int64_t)slack * MD_SP_PER_PT) / total; /* × 65536 */
     int64_t limit = MD_SP_PER_PT;
     int64_t gr = r > limit ? limit : r < -limit ? -limit : r;
+    int64_t tr = gr;
     /* What the glyphs and the letter gaps take, exactly as place_line sets them. */
-    int64_t glyph_used =
-        (glyph_flex * gr) / MD_SP_PER_PT + line_tracking(b, i0, end, has_hyphen, gr);
+    int64_t track_used = line_tracking(b, i0, end, has_hyphen, gr);
+    int64_t glyph_used = (glyph_flex * gr) / MD_SP_PER_PT + track_used;
     *xs = MD_SP_PER_PT + (int32_t)((gr * EXPANSION_PER_MILLE) / 1000);
     *glyph_r = (int32_t)gr;
-    if (space_flex == 0)
+    if (space_flex == 0) {
+        *track_r = (int32_t)tr;
         return 0;
+    }
+    int64_t lack = slack - glyph_used - space_flex; /* past spaces of 1.5 times natural */
+    int32_t st_pm = track_limit(b->p->tracking_stretch);
+    int32_t em_pm = track_limit(b->p->tracking_emergency);
+    if (lack > 0 && track_flex > 0 && em_pm > st_pm) {
+        /* The letter-spacing ratio that fills the lack, within tracking_emergency; found on
+         * the rounded widths place_line draws (track_at truncates per box). */
+        int64_t most = ((int64_t)em_pm * MD_SP_PER_PT) / st_pm;
+        int64_t more = 0;
+        for (int step = 0; step < 8 && more < lack && tr < most; step++) {
+            int64_t up = ((lack - more) * MD_SP_PER_PT + track_flex - 1) / track_flex;
+            tr = tr + up < most ? tr + up : most;
+            more = line_tracking(b, i0, end, has_hyphen, tr) - track_used;
+        }
+        glyph_used += more;
+    }
+    *track_r = (int32_t)tr;
     int64_t space_r = ((slack - glyph_used) * MD_SP_PER_PT) / space_flex;
     if (space_r < -MD_SP_PER_PT)
         space_r = -MD_SP_PER_PT;
@@ -981,7 +1008,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     }
     /* Glue after the last box (a ragged line's margin) is not part of the line. */
     md_sp slack = b->widths[0] - natural_end;
-    int32_t xs = MD_SP_PER_PT, space_r = 0, glyph_r = 0;
+    int32_t xs = MD_SP_PER_PT, space_r = 0, glyph_r = 0, track_r = 0;
     /* The last line of justified text keeps its natural spacing, unless the line breaker
      * shrank it to fit (TeX does the same). */
     if (!is_set && slack < 0 && b->p->align == MD_PARA_JUSTIFY)
@@ -991,7 +1018,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     if (is_set && !is_filled) {
         int64_t gflex = (glyphs * EXPANSION_PER_MILLE) / 1000;
         space_r = justify(b, i0, end, has_hyphen, slack, slack > 0 ? stretch : shrink, gflex,
-                          &glyph_r, &xs);
+                          &glyph_r, &track_r, &xs);
     }
     md_sp x = 0, x_end = 0, tr_end = 0;
     box last = {0};
@@ -1008,7 +1035,7 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
                 size_t before = line->runs_len;
                 /* Letter-spacing: the same as line_tracking counted. */
                 md_sp tr =
-                    glyph_r != 0 && is_tracked(bx->run) ? track_at(b, bx->span->style, glyph_r) : 0;
+                    track_r != 0 && is_tracked(bx->run) ? track_at(b, bx->span->style, track_r) : 0;
                 if (bx->is_joined && has_box)
                     x += tr;
                 md_sp w = scaled(it->width, xs) + (md_sp)bx->gaps * tr;
@@ -1062,10 +1089,11 @@ place_line(builder *b, md_para *para, size_t l, size_t first, const md_kp_line *
     line->width = x_end + (shift > 0 ? shift : 0);
     line->ratio = space_r;
     line->x_scale = xs;
-    /* Letter-spacing in em: glyph_r of the limit, when the line has gaps to space. */
-    if (glyph_r != 0 && line_tracking(b, i0, end, has_hyphen, glyph_r > 0 ? 65536 : -65536) != 0) {
-        int32_t pm = track_limit(glyph_r > 0 ? b->p->tracking_stretch : b->p->tracking_shrink);
-        line->tracking = (int32_t)(((int64_t)glyph_r * pm) / 1000);
+    /* Letter-spacing in em: track_r of the limit, when the line has gaps to space. */
+    if (track_r != 0 && line_tracking(b, i0, end, has_hyphen, track_r > 0 ? 65536 : -65536) != 0) {
+        int32_t pm = track_limit(track_r > 0 ? b->p->tracking_stretch : b->p->tracking_shrink);
+        line->tracking = (int32_t)(((int64_t)track_r * pm) / 1000);
+        para->emergency_lines += track_r > MD_SP_PER_PT;
         if (line->tracking > para->max_tracking)
             para->max_tracking = line->tracking;
         if (line->tracking < para->min_tracking)
@@ -1100,6 +1128,7 @@ md_para_params_default(md_para_params *p, md_sp width)
     p->lang = "sv";
     p->tracking_stretch = TRACKING_STRETCH;
     p->tracking_shrink = TRACKING_SHRINK;
+    p->tracking_emergency = TRACKING_EMERGENCY;
 }
 
 /* Longest paragraph set, in bytes of text: a limit against hostile input (1 MiB). */

@@ -73,10 +73,16 @@ typedef struct md_para_params {
      * (docs/kp.md); 0 and 0: none. Ragged text and a last line not justified get none. */
     int32_t tracking_stretch;
     int32_t tracking_shrink;
+    /* A justified line whose word spaces would still be wider than 1.5 times natural (a
+     * loose line) spaces its letters past tracking_stretch, up to this (50; at most 60), so
+     * that its spaces stay at 1.5 times; only what is still missing then widens the spaces.
+     * Not more than tracking_stretch: off. */
+    int32_t tracking_emergency;
 } md_para_params;
 
 /* Sets the defaults: justified, last line start, no indent, max_hyphen_run 1,
- * last_word_penalty 1000, "sv", tracking_stretch 30, tracking_shrink 15. */
+ * last_word_penalty 1000, "sv", tracking_stretch 30, tracking_shrink 15,
+ * tracking_emergency 50. */
 void md_para_params_default(md_para_params *p, md_sp width);
 
 typedef struct md_para_glyph {
@@ -137,6 +143,8 @@ typedef struct md_para {
     /* The widest and the tightest letter-spacing of its lines, in em × 65536 (0: none). */
     int32_t max_tracking;
     int32_t min_tracking;
+    /* Lines spaced past tracking_stretch (md_para_params.tracking_emergency). */
+    size_t emergency_lines;
 } md_para;
 
 /* Sets the spans as one paragraph. Everything in *out lives in arena a. A word wider than the

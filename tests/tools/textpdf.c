@@ -129,7 +129,7 @@ main(int argc, char **argv)
             c.ops->begin_tag(c.self, "Document", NULL);
         md_sp baseline = MM(25);
         size_t lines = 0, hyphens = 0, loose = 0, overfull = 0, doubles = 0, missing = 0,
-               short_lines = 0;
+               short_lines = 0, emergency = 0;
         char figures[4096] = "";
         size_t figures_len = 0;
         int par_no = 0;
@@ -174,6 +174,7 @@ main(int argc, char **argv)
                 figures_len += (size_t)k;
             hyphens += out.hyphens;
             short_lines += out.short_lines;
+            emergency += out.emergency_lines;
             loose += out.loose_lines;
             if (out.max_space_ratio > max_space)
                 max_space = out.max_space_ratio;
@@ -183,13 +184,16 @@ main(int argc, char **argv)
             baseline += PT(7);
         }
         printf("\n");
-        printf("width %d mm: lines %zu, hyphenated %zu, two in a row %zu, loose %zu, "
-               "one word short %zu, overfull %zu, widest space %.2f x natural, letter-spacing "
-               "%+.4f to %+.4f em (limits %+.3f, %+.3f), missing glyphs %zu\n%s",
-               widths_mm[w], lines, hyphens, doubles, loose, short_lines, overfull,
-               (double)max_space / MD_SP_PER_PT, (double)min_track / MD_SP_PER_PT,
-               (double)max_track / MD_SP_PER_PT, -p.tracking_shrink / 1000.0,
-               p.tracking_stretch / 1000.0, missing, figures);
+        printf(
+            "width %d mm: lines %zu, hyphenated %zu, two in a row %zu, loose %zu, "
+            "one word short %zu, overfull %zu, widest space %.2f x natural, letter-spacing "
+            "%+.4f to %+.4f em (limits %+.3f, %+.3f, emergency %+.3f on %zu lines), missing glyphs "
+            "%zu\n%s",
+            widths_mm[w], lines, hyphens, doubles, loose, short_lines, overfull,
+            (double)max_space / MD_SP_PER_PT, (double)min_track / MD_SP_PER_PT,
+            (double)max_track / MD_SP_PER_PT, -p.tracking_shrink / 1000.0,
+            p.tracking_stretch / 1000.0, p.tracking_emergency / 1000.0, emergency, missing,
+            figures);
         md_free(copy);
         if (w == 2)
             c.ops->end_tag(c.self, "Document");

@@ -707,6 +707,21 @@ shape_run(const md_para_run *run, md_arena *a)
     return r;
 }
 
+/* The words of "Kommunledningen har valt ett", shaped one by one: their width and gaps. */
+static md_sp
+kommunledningen_words(size_t *gaps)
+{
+    static const char *const words[] = {"Kommunledningen", "har", "valt", "ett"};
+    md_sp glyphs = 0;
+    *gaps = 0;
+    for (size_t i = 0; i < 4; i++) {
+        size_t g = 0;
+        glyphs += shaped_width(words[i], &g);
+        *gaps += g;
+    }
+    return glyphs;
+}
+
 /* Letter-spacing takes what the word spaces cannot: "Kommunledningen har valt ett", one line
  * justified to the end (text-align-last justify) at a width computed here from shape alone.
  * The line has word stretch S = 3 × space/2, glyph expansion E = 2 % of the glyphs G, and
@@ -720,14 +735,8 @@ shape_run(const md_para_run *run, md_arena *a)
 static void
 test_tracking(void)
 {
-    static const char *const words[] = {"Kommunledningen", "har", "valt", "ett"};
-    md_sp glyphs = 0;
     size_t gaps = 0;
-    for (size_t i = 0; i < 4; i++) {
-        size_t g = 0;
-        glyphs += shaped_width(words[i], &g);
-        gaps += g;
-    }
+    md_sp glyphs = kommunledningen_words(&gaps);
     CHECK_INT(gaps, 21); /* no ligature in these words: letters - 1 each */
     md_sp space = shaped_width(" ", NULL);
     double S = 3.0 * (space / 2), E = glyphs * 0.02, T = (double)gaps * PT(10) * 30 / 1000;
@@ -788,6 +797,60 @@ test_tracking(void)
     }
 }
 
+/* Emergency letter-spacing: a line short by X more than its spaces (at 1.5 times natural),
+ * its glyphs (2 %) and its letters (0.030 em a gap) give. With tracking_emergency 50 the
+ * letters take X, up to 0.050 em a gap, and the spaces stay at 1.5 times; what is left past
+ * that widens the spaces (a loose line); with it off, the spaces take all of X. Worked by
+ * hand: 21 gaps, 3 spaces, Noto Sans 10 pt. */
+static void
+test_tracking_emergency(void)
+{
+    size_t gaps = 0;
+    md_sp glyphs = kommunledningen_words(&gaps);
+    CHECK_INT(gaps, 21);
+    md_sp space = shaped_width(" ", NULL);
+    double S = 3.0 * (space / 2), E = glyphs * 0.02, T = (double)gaps * PT(10) * 30 / 1000;
+    md_sp natural = glyphs + 3 * space;
+    const char *text = "Kommunledningen har valt ett";
+    md_para_style plain = {font, PT(10), 0, 1};
+    md_para_span span = {text, strlen(text), &plain, 0, 0};
+    md_para_env env = {fonts, NULL};
+    /* X as thousandths of an em a gap: 10 (fits: 0.040 em), 30 (0.060 wanted: 0.050 and the
+     * rest to the spaces), and 10 with the emergency off. */
+    static const struct {
+        int extra_pm, emergency, want_pm, loose;
+    } cases[] = {{10, 50, 40, 0}, {30, 50, 50, 1}, {10, 0, 30, 1}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        double X = (double)gaps * PT(10) * cases[c].extra_pm / 1000;
+        md_sp width = natural + (md_sp)(S + E + T + X);
+        md_arena *a = md_arena_new();
+        md_diags *d = md_diags_new();
+        md_para_params p;
+        md_para_params_default(&p, width);
+        p.align_last = MD_PARA_JUSTIFY;
+        p.tracking_emergency = cases[c].emergency;
+        md_para out;
+        CHECK_INT(md_para_set(&env, &span, 1, &p, a, d, "t", 1, &out), MD_OK);
+        CHECK_INT(out.lines_len, 1);
+        if (out.lines_len == 1) {
+            const md_para_line *l = &out.lines[0];
+            double want_em = cases[c].want_pm * 65536.0 / 1000;
+            /* Each gap is truncated to whole sp: within 0.0002 em. */
+            CHECK(l->tracking - want_em < 14 && want_em - l->tracking < 14);
+            CHECK_INT(out.loose_lines, (size_t)cases[c].loose);
+            CHECK_INT(out.emergency_lines, (size_t)(cases[c].want_pm > 30));
+            /* The spaces: 1.5 times natural plus what the letters could not take. */
+            double left = X - (double)gaps * PT(10) * (cases[c].want_pm - 30) / 1000;
+            double want_space = 1.5 + left / (3.0 * space);
+            double got = (double)out.max_space_ratio / 65536;
+            CHECK(got - want_space < 0.002 && want_space - got < 0.002);
+            CHECK(l->width <= width + PT(0.01) && l->width >= width - PT(0.01));
+        }
+        md_diags_free(d);
+        md_arena_free(a);
+    }
+}
+
 /* No letter-spacing inside a cluster: "officiell" is o, ffi (one ligature glyph), c, i, e, l,
  * l: 7 clusters and 6 gaps, not 8; "q̇" (q and a combining dot above, U+0307, which Noto Sans
  * places on the q) is two glyphs in one cluster, the mark where HarfBuzz put it. A loose
@@ -807,6 +870,7 @@ test_tracking_clusters(void)
     md_para_params p;
     md_para_params_default(&p, natural + PT(8));
     p.align_last = MD_PARA_JUSTIFY;
+    p.tracking_emergency = 0; /* the letters at their usual limit, not past it */
     md_para out;
     CHECK_INT(md_para_set(&env, &span, 1, &p, a, d, "t", 1, &out), MD_OK);
     CHECK_INT(out.lines_len, 1);
@@ -903,6 +967,7 @@ main(void)
     test_name_hyphen();
     test_wide_name();
     test_tracking();
+    test_tracking_emergency();
     test_tracking_clusters();
     test_tracking_ragged();
     test_alloc_failures();
