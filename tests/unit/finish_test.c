@@ -310,6 +310,24 @@ check_finished(const md_buf *pdf)
         }
     }
     CHECK(images >= 1);
+
+    /* Every stream but the XMP packet is Flate-compressed: the page contents and the profile,
+     * which the step compresses itself, as well as the fonts, object and xref streams. */
+    int size = (int)qpdf_oh_get_int_value(q, qpdf_oh_get_key(q, qpdf_get_trailer(q), "/Size"));
+    int streams = 0, flate = 0;
+    for (int i = 1; i < size; i++) {
+        qpdf_oh o = qpdf_get_object_by_id(q, i, 0);
+        if (!qpdf_oh_is_stream(q, o) ||
+            qpdf_oh_get_object_id(q, o) == qpdf_oh_get_object_id(q, meta))
+            continue;
+        streams++;
+        flate += qpdf_oh_is_name_and_equals(
+            q, qpdf_oh_get_key(q, qpdf_oh_get_dict(q, o), "/Filter"), "/FlateDecode");
+    }
+    CHECK(streams >= 4);
+    CHECK_INT(flate, streams);
+    CHECK(qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, qpdf_oh_get_dict(q, prof), "/Filter"),
+                                     "/FlateDecode"));
     CHECK(!qpdf_has_error(q));
     qpdf_cleanup(&q);
 }
