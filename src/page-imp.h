@@ -225,6 +225,7 @@ typedef struct md_page_cell {
     uint32_t background;
     int row; /* the row of its group it starts in */
     uint8_t is_header;
+    uint8_t is_leaf; /* its content is one folded paragraph: TD or TH holds the text itself */
 } md_page_cell;
 
 /* A group of rows that no page break may split: one table-row, or rows joined by a cell
@@ -323,5 +324,14 @@ md_status md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, m
                              md_sp bottom, int is_tagged);
 md_status md_page_draw_box(pg *g, const box *b, md_sp x0, md_sp top, md_sp bottom, int is_start,
                            int is_end);
+/* When items [first, g->items_len) are one paragraph of plain text (its P tags, its lines,
+ * spaces), folds its P into the element around it: the tags stay as items (ids and
+ * pagination count them) but are not drawn, so a list body or a table cell holding one
+ * paragraph holds its text itself (LBody > text, not LBody > P > text): fewer structure
+ * elements, each of which costs the finishing step (docs/pdf.md). */
+void md_page_fold_sole_p(pg *g, size_t first);
+/* True when items [first, end) are plain lines (one at least), spaces and folded tags: an
+ * element around them can hold that text as a leaf. */
+int md_page_is_leaf_content(const item *it, size_t first, size_t end);
 
 #endif

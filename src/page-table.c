@@ -409,8 +409,11 @@ unroll(tb *b, size_t r0, size_t r1, md_sp h)
             md_sp ei = md_page_len_at(g, c->props->end_indent, b->w);
             size_t first = g->items_len;
             st = md_page_push_tag(g, IT_TAG_BEGIN, role, NULL);
+            size_t body = g->items_len;
             for (const md_fo_node *k = c->first; k != NULL && st == MD_OK; k = k->next)
                 st = md_page_build_block(g, k, b->x - si, b->w + si + ei);
+            if (st == MD_OK)
+                md_page_fold_sole_p(g, body);
             if (st == MD_OK)
                 st = md_page_push_tag(g, IT_TAG_END, role, NULL);
             if (st == MD_OK)
@@ -495,6 +498,10 @@ build_group(tb *b, size_t r0, size_t r1, int is_no_break)
             for (const md_fo_node *k = tc->n->first; k != NULL && st == MD_OK; k = k->next)
                 st = md_page_build_block(g, k, cx - si, cw + si + ei);
             c->end = g->items_len;
+            if (st == MD_OK) {
+                md_page_fold_sole_p(g, c->first);
+                c->is_leaf = (uint8_t)md_page_is_leaf_content(g->items, c->first, c->end);
+            }
             c->content_top = c->border[MD_FO_BEFORE].width + pb;
             need[ci] = c->content_top + content_height(g, c->first, c->end) + pa +
                        c->border[MD_FO_AFTER].width;
@@ -765,7 +772,7 @@ draw_group(pg *g, const md_page_row *r, md_sp x0, md_sp y, int is_tagged, int is
                 md_page_open_save(g, &saved);
                 md_sp top = y + cl->y + cl->content_top;
                 st = md_page_draw_items(g, cl->first, cl->end, ys, x0, top, y + cl->y + cl->h,
-                                        is_tagged);
+                                        is_tagged && !cl->is_leaf);
                 md_page_open_restore(g, &saved);
             }
             md_free(ys);

@@ -885,10 +885,13 @@ build_list(pg *g, const md_fo_node *n, md_sp rx, md_sp rw)
             int is_label = part->kind == MD_FO_LIST_ITEM_LABEL;
             const char *role = is_label ? "Lbl" : "LBody";
             st = md_page_push_tag(g, IT_TAG_BEGIN, role, NULL);
+            size_t body = g->items_len;
             g->in_label = is_label;
             for (const md_fo_node *b = part->first; b != NULL && st == MD_OK; b = b->next)
                 st = md_page_build_block(g, b, rx, rw);
             g->in_label = 0;
+            if (st == MD_OK && !is_label)
+                md_page_fold_sole_p(g, body);
             if (st == MD_OK)
                 st = md_page_push_tag(g, IT_TAG_END, role, NULL);
         }
@@ -1593,6 +1596,13 @@ run_extent(pg *g, const md_para_line *line, size_t r, int is_joined, md_sp *x0, 
         *x1 = next->glyphs[0].x;
 }
 
+/* A paragraph's tag folded into the element around it (md_page_fold_sole_p): not drawn. */
+static int
+is_folded(const item *t)
+{
+    return (t->kind == IT_TAG_BEGIN || t->kind == IT_TAG_END) && t->role == NULL;
+}
+
 /* True for a line of plain text only: no link, leader or image, no inline background. */
 static int
 is_plain_line(const item *t)
@@ -1617,10 +1627,50 @@ is_plain_line(const item *t)
 static size_t
 leaf_end(const item *it, size_t i, size_t end)
 {
-    size_t j = i + 1;
-    while (j < end && is_plain_line(&it[j]))
-        j++;
-    return j < end && j > i + 1 && it[j].kind == IT_TAG_END ? j : 0;
+    size_t j = i + 1, lines = 0;
+    for (; j < end; j++) {
+        if (is_plain_line(&it[j]))
+            lines++;
+        else if (!is_folded(&it[j]) && it[j].kind != IT_SPACE)
+            break;
+    }
+    return j < end && lines > 0 && it[j].kind == IT_TAG_END ? j : 0;
+}
+
+/* True when items [first, end) are plain lines (at least one), spaces and folded tags only:
+ * content an element can hold as a leaf. */
+int
+md_page_is_leaf_content(const item *it, size_t first, size_t end)
+{
+    size_t lines = 0;
+    for (size_t j = first; j < end; j++) {
+        if (is_plain_line(&it[j]))
+            lines++;
+        else if (!is_folded(&it[j]) && it[j].kind != IT_SPACE)
+            return 0;
+    }
+    return lines > 0;
+}
+
+void
+md_page_fold_sole_p(pg *g, size_t first)
+{
+    size_t begin = SIZE_MAX, close = SIZE_MAX;
+    for (size_t j = first; j < g->items_len; j++) {
+        const item *t = &g->items[j];
+        if (t->kind == IT_TAG_BEGIN && begin == SIZE_MAX && strcmp(t->role, "P") == 0 &&
+            t->attrs == NULL)
+            begin = j;
+        else if (t->kind == IT_TAG_END && begin != SIZE_MAX && close == SIZE_MAX &&
+                 strcmp(t->role, "P") == 0)
+            close = j;
+        else if (!is_plain_line(t) && t->kind != IT_SPACE)
+            return;
+    }
+    if (close == SIZE_MAX)
+        return;
+    g->items[begin].role = NULL;
+    g->items[close].role = NULL;
 }
 
 /* Ends the plain-text Span that draw_line left open, if any. */
@@ -1843,7 +1893,9 @@ md_page_draw_items(pg *g, size_t start, size_t end, const md_sp *ys, md_sp x0, m
             st = close_span(g);
         if (st != MD_OK)
             break;
-        if (t->kind == IT_TAG_BEGIN && !g->no_tags) {
+        if (is_folded(t)) {
+            continue;
+        } else if (t->kind == IT_TAG_BEGIN && !g->no_tags) {
             if (is_tagged && leaf_until == 0)
                 leaf_until = leaf_end(it, i, end);
             st = g->c.ops->begin_tag(g->c.self, t->role, t->attrs);

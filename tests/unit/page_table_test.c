@@ -319,6 +319,72 @@ test_omit(void)
     free(msgs);
 }
 
+/* The element a text is drawn in: the trace line before the text's, spaces taken off. */
+static void
+holder_of(const char *trace, const char *text, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *t = strstr(trace, text);
+    if (t == NULL)
+        return;
+    const char *end = t;
+    while (end > trace && end[-1] != '\n')
+        end--; /* the start of the text's line */
+    if (end == trace)
+        return;
+    const char *start = end - 1;
+    while (start > trace && start[-1] != '\n')
+        start--;
+    while (*start == ' ')
+        start++;
+    snprintf(out, cap, "%.*s", (int)(end - 1 - start), start);
+}
+
+/* A table cell or list body that holds one paragraph of plain text holds the text itself
+ * (TD > text, not TD > P > text: md_page_fold_sole_p); two paragraphs, or one with a link,
+ * keep their P. */
+static void
+test_holders(void)
+{
+    const char *tree =
+        "<fo:root xmlns:fo='http://www.w3.org/1999/XSL/Format' font-family='Noto Sans' "
+        "font-size='10pt' line-height='12pt'><fo:layout-master-set><fo:simple-page-master "
+        "master-name='a' page-width='150mm' page-height='100mm' margin='10mm'><fo:region-body/>"
+        "</fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference='a'>"
+        "<fo:flow flow-name='xsl-region-body'><fo:table><fo:table-body><fo:table-row>"
+        "<fo:table-cell><fo:block>ett</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block>tvaa</fo:block><fo:block>tre</fo:block></fo:table-cell>"
+        "<fo:table-cell><fo:block><fo:basic-link external-destination='https://orebro.se'>"
+        "fyra</fo:basic-link></fo:block></fo:table-cell></fo:table-row></fo:table-body>"
+        "</fo:table><fo:list-block><fo:list-item><fo:list-item-label end-indent='label-end()'>"
+        "<fo:block>1.</fo:block></fo:list-item-label><fo:list-item-body "
+        "start-indent='body-start()'><fo:block>fem</fo:block></fo:list-item-body></fo:list-item>"
+        "<fo:list-item><fo:list-item-label end-indent='label-end()'><fo:block>2.</fo:block>"
+        "</fo:list-item-label><fo:list-item-body start-indent='body-start()'><fo:block>sex"
+        "</fo:block><fo:block>sju</fo:block></fo:list-item-body></fo:list-item></fo:list-block>"
+        "</fo:flow></fo:page-sequence></fo:root>";
+    size_t pages = 0;
+    char *msgs = NULL;
+    char *trace = typeset("holders.fo", tree, &pages, &msgs);
+    CHECK_INT(pages, 1);
+    if (trace != NULL) {
+        static const struct {
+            const char *text, *holder;
+        } want[] = {{"\"ett\"", "<TD>"},    {"\"tvaa\"", "<P>"}, {"\"tre\"", "<P>"},
+                    {"\"fem\"", "<LBody>"}, {"\"sex\"", "<P>"},  {"\"sju\"", "<P>"}};
+        for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+            char got[64];
+            holder_of(trace, want[i].text, got, sizeof got);
+            CHECK_STR(got, want[i].holder);
+        }
+        /* The link's text stays in its Link, inside a P. */
+        CHECK_INT(count(trace, "<Link"), 1);
+        CHECK_INT(count(trace, "<P>"), 5);
+    }
+    free(trace);
+    free(msgs);
+}
+
 /* The PDF: the same bytes twice; read back with qpdf, the link goes to page 3 and the
  * bookmarks to their pages, the hidden one closed. */
 static void
@@ -425,6 +491,7 @@ main(int argc, char **argv)
         test_too_wide();
         test_tall_row();
         test_omit();
+        test_holders();
         test_pdf(argv[0]);
         test_alloc_failures();
     }

@@ -50,7 +50,8 @@ typedef struct tline {
 
 /* Reads the trace: flow lines, and per page the static text. Flow text is in a Span or Link,
  * or directly in a block element (P, H1 …) begun on the same page (a block that fits its page
- * is drawn as a leaf); static text is drawn outside those, at the top of each page. */
+ * is drawn as a leaf), or in a list body or table cell that holds one paragraph; static text
+ * is drawn outside those, at the top of each page. */
 static size_t
 parse(char *trace, tline *lines, size_t cap, char statics[][160], int max_pages)
 {
@@ -77,9 +78,13 @@ parse(char *trace, tline *lines, size_t cap, char statics[][160], int max_pages)
         }
         const char *in = depth > 0 ? open_role[depth - 1] : "";
         int is_block = strcmp(in, "P") == 0 || (in[0] == 'H' && in[1] >= '1' && in[1] <= '6');
-        in_leaf = strcmp(in, "Span") == 0 || strcmp(in, "Link") == 0 ||
-                  ((is_block || strcmp(in, "Lbl") == 0) && open_page[depth - 1] == page);
-        if (strcmp(l, "<P>") == 0 || (l[0] == '<' && l[1] == 'H' && l[3] == '>')) {
+        /* A list body or table cell holding one paragraph holds its text itself. */
+        int is_holder = strcmp(in, "LBody") == 0 || strcmp(in, "TD") == 0 || strcmp(in, "TH") == 0;
+        in_leaf =
+            strcmp(in, "Span") == 0 || strcmp(in, "Link") == 0 ||
+            ((is_block || is_holder || strcmp(in, "Lbl") == 0) && open_page[depth - 1] == page);
+        if (strcmp(l, "<P>") == 0 || strcmp(l, "<LBody>") == 0 || strcmp(l, "<TD>") == 0 ||
+            strcmp(l, "<TH>") == 0 || (l[0] == '<' && l[1] == 'H' && l[3] == '>')) {
             block++;
             snprintf(role, sizeof role, "%.*s", (int)(strchr(l, '>') - l - 1), l + 1);
         } else if (strncmp(l, "text ", 5) == 0) {
