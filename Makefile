@@ -9,7 +9,9 @@ O ?= out/build/$(BUILD)
 CC ?= cc
 
 PKGS := libxml-2.0 libxslt libexslt cairo harfbuzz fontconfig freetype2 libunibreak \
-        librsvg-2.0 libqpdf zlib
+        libqpdf zlib
+# Compiled against, not linked: src/img.c loads librsvg (dlopen) for SVG outside its subset.
+PKGS_HEADERS := librsvg-2.0
 WARN := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings -Wstrict-prototypes \
         -Wmissing-prototypes -Wconversion -Werror
 CFLAGS_release := -O2 -g
@@ -53,7 +55,8 @@ endif
 $(O)/pkg.mk: tools/deps.sh Makefile
 	@tools/deps.sh build
 	@mkdir -p $(@D)
-	@printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s\n' "$$(pkg-config --cflags $(PKGS))" \
+	@printf 'PKG_CFLAGS := %s\nPKG_LIBS := %s\n' \
+	    "$$(pkg-config --cflags $(PKGS) $(PKGS_HEADERS))" \
 	    "$$(pkg-config --libs $(PKGS))" > $@.tmp && mv $@.tmp $@
 
 deps:

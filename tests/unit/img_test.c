@@ -1,9 +1,12 @@
-/* Tests of img and of fo:external-graphic in the page builder: intrinsic sizes of the brand
- * logos (from their viewBox) and of a PNG made here, drawing, formats we do not read, missing
- * files, refused paths, content-width, scaling down to the column and the page, alignment,
- * inline images, keeping an image with its caption, and the logo in the 2024-01-30 kallelse. */
+/* Tests of img and of fo:external-graphic in the page builder: librsvg loaded only for SVG
+ * outside img.c's own subset, which is drawn exactly as librsvg draws it; intrinsic sizes of
+ * the brand logos (from their viewBox) and of a PNG made here, drawing, formats we do not
+ * read, missing files, refused paths, content-width, scaling down to the column and the page,
+ * alignment, inline images, keeping an image with its caption, and the logo in the 2024-01-30
+ * kallelse. */
 #include "img.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,8 +14,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cairo-script.h>
 #include <cairo.h>
 
+#include "buf.h"
 #include "check.h"
 #include "font.h"
 #include "img-cairo.h"
@@ -71,6 +76,197 @@ size_of(const char *path, md_sp *w, md_sp *h, char **msg)
     *msg = rendered(d);
     md_diags_free(d);
     return st;
+}
+
+/* librsvg is loaded (dlopen in img.c) only when an SVG outside img.c's own subset is read:
+ * PNG files, formats we do not read, missing files and the brand logos leave it out of the
+ * process. Run first. */
+static void
+test_lazy_load(void)
+{
+    md_sp w, h;
+    char *msg, path[128];
+    const char *rsvg = "librsvg-2.so.2";
+    CHECK(dlopen(rsvg, RTLD_NOW | RTLD_NOLOAD) == NULL);
+    snprintf(path, sizeof path, "%s/small.png", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_OK);
+    free(msg);
+    snprintf(path, sizeof path, "%s/x.gif", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_EINPUT);
+    free(msg);
+    CHECK_INT(size_of("xml/brand/no-such-logo.svg", &w, &h, &msg), MD_EIO);
+    free(msg);
+    CHECK(dlopen(rsvg, RTLD_NOW | RTLD_NOLOAD) == NULL);
+    CHECK_INT(size_of("xml/brand/orebro-logo.svg", &w, &h, &msg), MD_OK);
+    free(msg);
+    CHECK_INT(size_of("xml/brand/exempel-logo.svg", &w, &h, &msg), MD_OK);
+    free(msg);
+    cairo_surface_t *s = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create(s);
+    CHECK_INT(md_img_draw(cr, "xml/brand/orebro-logo.svg", PT(10), PT(10), PT(100), PT(20)), MD_OK);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    CHECK(dlopen(rsvg, RTLD_NOW | RTLD_NOLOAD) == NULL);
+}
+
+/* cairo's script surface writes every operation that reaches a surface (the path in device
+ * space, the source, the stroke style and matrix): the same script means the same PDF. */
+static cairo_status_t
+script_write(void *closure, const unsigned char *data, unsigned int len)
+{
+    md_buf *b = closure;
+    return md_buf_add(b, (const char *)data, len) == MD_OK ? CAIRO_STATUS_SUCCESS
+                                                           : CAIRO_STATUS_NO_MEMORY;
+}
+
+/* The librsvg functions the comparison calls, looked up by the test itself. */
+typedef struct rsvg_fns {
+    void *(*new_from_file)(const char *, void *);
+    void (*set_dpi)(void *, double);
+    int (*render_document)(void *, cairo_t *, const double *, void *);
+    void (*unref)(void *);
+} rsvg_fns;
+
+/* The script of drawing path into the box x, y, w, h (pt) on a page moved by (tx, ty): with
+ * md_img_draw, or (rsvg not NULL) with librsvg's rsvg_handle_render_document. */
+static char *
+script_of(const char *path, const double box[4], double tx, double ty, const rsvg_fns *rsvg)
+{
+    md_buf b = {0};
+    cairo_device_t *dev = cairo_script_create_for_stream(script_write, &b);
+    cairo_surface_t *s = cairo_script_surface_create(dev, CAIRO_CONTENT_COLOR_ALPHA, 600, 800);
+    cairo_t *cr = cairo_create(s);
+    cairo_translate(cr, tx, ty);
+    if (rsvg == NULL) {
+        CHECK_INT(md_img_draw(cr, path, PT(box[0]), PT(box[1]), PT(box[2]), PT(box[3])), MD_OK);
+    } else {
+        void *hd = rsvg->new_from_file(path, NULL);
+        CHECK(hd != NULL);
+        if (hd != NULL) {
+            rsvg->set_dpi(hd, 96.0);
+            /* The box as md_img_draw hands it over: md_sp back to points. */
+            double vp[4];
+            for (int i = 0; i < 4; i++)
+                vp[i] = (double)PT(box[i]) / MD_SP_PER_PT;
+            CHECK(rsvg->render_document(hd, cr, vp, NULL));
+            rsvg->unref(hd);
+        }
+    }
+    CHECK_INT(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+    cairo_destroy(cr);
+    cairo_surface_finish(s);
+    cairo_surface_destroy(s);
+    cairo_device_finish(dev);
+    cairo_device_destroy(dev);
+    return b.data != NULL ? md_buf_take(&b) : strdup("");
+}
+
+/* Files inside img.c's subset that use every path command (absolute and relative, implicit
+ * linetos, numbers without separators, subpaths after Z), rounded corners (rx, ry, both, too
+ * large), circles, polygons, strokes with every cap and join, both fill rules, #rgb colours,
+ * comments, a title and a description. */
+static const char *const lite_svgs[] = {
+    "<svg xmlns='http://www.w3.org/2000/svg' viewBox='-5 -5 110 60' width='110' height='60'>"
+    "<path d='M10 10 L40 10 l5 5 H60 h5 V30 v5 C70 40 75 45 80 40 c5 -5 10 -5 15 0 S100 50 95 "
+    "52 s-10 2 -12 -1 Q70 55 60 50 q-5 -3 -10 0 T30 50 t-10 0 Z m5 -20 l3 3 z M1e1,2.5e1 "
+    "2 3 4 5' fill='#a1B' stroke='#102030' stroke-width='1.5' stroke-linejoin='round' "
+    "stroke-linecap='square'/>"
+    "<path d='m0 0 10 0 0 10-10 0z M2,2 8,2 8,8 2,8 z' fill-rule='evenodd' fill='#336699'/>"
+    "<path d='M.5.5L3-.5' stroke='#000' fill='none' stroke-linejoin='bevel'/></svg>",
+    "<?xml version='1.0' encoding='utf-8'?>\n<!-- rounded corners -->\n"
+    "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 100 50'>\n"
+    "  <title>Hörn</title><desc id='d'>rx och ry</desc>\n"
+    "  <rect x='2' y='3' width='30' height='20' rx='4'/>\n"
+    "  <rect x='40' y='3' width='30' height='20' ry='6' fill='none' stroke='#f00'/>\n"
+    "  <rect x='75' y='3' width='20' height='10' rx='40' ry='2' fill='#0a0'></rect>\n"
+    "  <rect x='2' y='30' width='30' height='15' rx='0' ry='5' stroke='#00f' "
+    "stroke-width='3'/>\n"
+    "  <circle cx='60' cy='38' r='9.5' fill='none' stroke='#123' stroke-width='0.5'/>\n"
+    "  <polygon points='75,45 85,30 95 45' fill='#ccc' stroke='#000' stroke-linecap='butt' "
+    "stroke-linejoin='miter'/>\n"
+    "</svg>\n<!-- end -->\n",
+};
+
+/* The SVG files inside img.c's own subset are drawn without librsvg and with exactly the
+ * operations librsvg makes for them: the brand logos, the golden test's figure and the files
+ * above, in boxes of their own proportions and others (centred), on pages moved by fractions
+ * of a point. Drawing them must not load librsvg; a file outside the subset does. */
+static void
+test_same_as_librsvg(void)
+{
+    char names[4][128];
+    const char *files[6] = {"xml/brand/orebro-logo.svg", "xml/brand/exempel-logo.svg",
+                            "tests/golden/img/shapes.svg"};
+    size_t n = 3;
+    for (size_t i = 0; i < sizeof lite_svgs / sizeof lite_svgs[0]; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "lite-%zu.svg", i);
+        make_file(name, lite_svgs[i], strlen(lite_svgs[i]));
+        snprintf(names[i], sizeof names[i], "%s/%s", dir, name);
+        files[n++] = names[i];
+    }
+    /* The logo's box in the documents (10 mm high), a wide and a tall box (centred), and a
+     * box at an odd position. */
+    static const double boxes[][4] = {{56.69, 28.35, 124.02, 28.35},
+                                      {10, 10, 300, 40},
+                                      {10.25, 20.5, 40, 200},
+                                      {0.3, 0.7, 77.7, 33.3}};
+    static const double moves[][2] = {{0, 0}, {12.345, 67.89}};
+    size_t nb = sizeof boxes / sizeof boxes[0], nm = sizeof moves / sizeof moves[0];
+    char *own[6][4][2] = {{{NULL}}};
+    for (size_t f = 0; f < n; f++)
+        for (size_t b = 0; b < nb; b++)
+            for (size_t m = 0; m < nm; m++)
+                own[f][b][m] = script_of(files[f], boxes[b], moves[m][0], moves[m][1], NULL);
+    CHECK(dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_NOLOAD) == NULL);
+
+    /* An SVG outside the subset (a group) is librsvg's: reading it loads the library. */
+    const char *group = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 40 20'>"
+                        "<g fill='#123456'><rect width='40' height='20'/></g></svg>";
+    make_file("group.svg", group, strlen(group));
+    char path[128], *msg;
+    md_sp w, h;
+    snprintf(path, sizeof path, "%s/group.svg", dir);
+    CHECK_INT(size_of(path, &w, &h, &msg), MD_OK);
+    CHECK_INT(w, PT(30));
+    free(msg);
+    void *loaded = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_NOLOAD);
+    CHECK(loaded != NULL);
+    if (loaded != NULL)
+        dlclose(loaded); /* only the reference NOLOAD took */
+
+    void *lib = dlopen("librsvg-2.so.2", RTLD_NOW | RTLD_LOCAL);
+    CHECK(lib != NULL);
+    rsvg_fns fns = {0};
+    if (lib != NULL) {
+        *(void **)&fns.new_from_file = dlsym(lib, "rsvg_handle_new_from_file");
+        *(void **)&fns.set_dpi = dlsym(lib, "rsvg_handle_set_dpi");
+        *(void **)&fns.render_document = dlsym(lib, "rsvg_handle_render_document");
+        *(void **)&fns.unref = dlsym(lib, "g_object_unref");
+    }
+    int has_all = fns.new_from_file && fns.set_dpi && fns.render_document && fns.unref;
+    CHECK(has_all);
+    for (size_t f = 0; f < n; f++) {
+        for (size_t b = 0; b < nb; b++) {
+            for (size_t m = 0; m < nm; m++) {
+                char *want =
+                    has_all ? script_of(files[f], boxes[b], moves[m][0], moves[m][1], &fns) : NULL;
+                /* Something was drawn, and exactly what librsvg draws. */
+                CHECK(strstr(own[f][b][m], "fill") != NULL);
+                if (want != NULL && strcmp(want, own[f][b][m]) != 0) {
+                    CHECK(0);
+                    printf("%s in box %zu, move %zu: img.c draws\n%s\nlibrsvg draws\n%s\n",
+                           files[f], b, m, own[f][b][m], want);
+                } else {
+                    CHECK(1);
+                }
+                free(want);
+                free(own[f][b][m]);
+            }
+        }
+    }
+    if (lib != NULL)
+        dlclose(lib);
 }
 
 static void
@@ -445,6 +641,8 @@ main(int argc, char **argv)
         printf("cannot load fonts\n");
         CHECK(0);
     } else {
+        test_lazy_load();
+        test_same_as_librsvg();
         test_sizes();
         test_draw();
         test_page();
